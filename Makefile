@@ -1,0 +1,32 @@
+# The two commands of the course:  `make lab`  opens it,  `make test`  checks all of it.
+# Both create the virtual environment (.venv) and the data cache (data/) when they are missing.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+# MXNet takes only half the cores by default; use them all unless the user chose a number.
+export OMP_NUM_THREADS ?= $(shell nproc)
+
+.PHONY: lab test setup data bench lint clean-venv
+
+lab: setup
+	$(PY) -m jupyterlab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
+
+test: setup
+	$(PY) -m pytest
+
+setup: $(VENV)/.installed data
+
+$(VENV)/.installed: requirements.txt pyproject.toml scripts/setup_venv.sh
+	PYTHON=$(PYTHON) bash scripts/setup_venv.sh
+
+data: $(VENV)/.installed
+	$(PY) -m helpers.cache seed
+
+bench: setup
+	$(PY) -m helpers.bench
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,17 @@
+"""Argument checks with messages a learner can act on (used by the training loop and the widgets)."""
+
+from numbers import Integral, Real
+
+
+def positive_number(name: str, value: float) -> float:
+    """Return `value` if it is a finite number > 0, else raise ValueError naming `name`."""
+    if isinstance(value, bool) or not isinstance(value, Real) or not 0 < value < float("inf"):
+        raise ValueError(f"{name} must be a positive number, got {value!r}")
+    return float(value)
+
+
+def int_in_range(name: str, value: int, low: int, high: int) -> int:
+    """Return `value` if it is an integer in [low, high], else raise ValueError naming `name`."""
+    if isinstance(value, bool) or not isinstance(value, Integral) or not low <= value <= high:
+        raise ValueError(f"{name} must be an integer from {low} to {high}, got {value!r}")
+    return int(value)

@@ -1,0 +1,105 @@
+"""The training loop every notebook after 04 uses (notebook 04 writes it out by hand first).
+
+Fast by design on a small CPU: the data set stays in memory on the training device, batches are
+taken by shuffled index, the network is hybridized with static memory, and the loss/accuracy are
+read back from the device only every `log_every` batches (each read forces a sync).
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import mxnet as mx
+import numpy as np
+from mxnet import autograd, gluon, nd
+from tqdm.auto import tqdm
+
+from helpers.checks import int_in_range, positive_number
+
+Data = tuple[nd.NDArray, nd.NDArray]
+
+
+@dataclass
+class History:
+    """What happened in each epoch of `fit` (lists indexed by epoch)."""
+
+    train_loss: list[float] = field(default_factory=list)
+    train_acc: list[float] = field(default_factory=list)
+    val_loss: list[float] = field(default_factory=list)
+    val_acc: list[float] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+    samples_per_s: list[float] = field(default_factory=list)
+
+
+def evaluate(net: gluon.Block, data: Data, batch_size: int = 1000) -> tuple[float, float]:
+    """Mean cross-entropy loss and accuracy of `net` on (X, y), in batches, without autograd."""
+    X, y = data
+    loss_fn = gluon.loss.SoftmaxCrossEntropyLoss()
+    ctx = next(iter(net.collect_params().values())).list_ctx()[0]
+    total_loss, correct = nd.zeros(1, ctx=ctx), nd.zeros(1, ctx=ctx)
+    for start in range(0, X.shape[0], batch_size):
+        xb = X[start:start + batch_size].as_in_context(ctx)
+        yb = y[start:start + batch_size].as_in_context(ctx)
+        out = net(xb)
+        total_loss += loss_fn(out, yb).sum()
+        correct += (out.argmax(axis=1) == yb).sum()
+    n = X.shape[0]
+    return total_loss.asscalar() / n, correct.asscalar() / n
+
+
+def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int = 5, lr: float = 0.1,
+        batch_size: int = 128, optimizer: str = "sgd", optimizer_params: dict | None = None,
+        ctx: mx.Context | None = None, seed: int = 0, hybridize: bool = True, log_every: int = 50,
+        progress: bool = True, on_epoch: Callable[[int, History], None] | None = None) -> History:
+    """Train `net` with mini-batch gradient descent on (X, y) and return the per-epoch History.
+
+    The last incomplete batch of each shuffled epoch is dropped, so every step sees `batch_size` samples.
+    """
+    X, y = train
+    n = X.shape[0]
+    lr = positive_number("learning rate", lr)
+    epochs = int_in_range("epochs", epochs, 1, 10_000)
+    batch_size = int_in_range("batch size", batch_size, 1, n)
+    ctx = ctx or mx.cpu()
+    X, y = X.as_in_context(ctx), y.as_in_context(ctx)
+    if hybridize and isinstance(net, gluon.HybridBlock):
+        net.hybridize(static_alloc=True, static_shape=True)
+    trainer = gluon.Trainer(net.collect_params(), optimizer, {"learning_rate": lr, **(optimizer_params or {})})
+    loss_fn = gluon.loss.SoftmaxCrossEntropyLoss()
+    rng, steps, history = np.random.default_rng(seed), n // batch_size, History()
+
+    for epoch in range(epochs):
+        order = nd.array(rng.permutation(n), ctx=ctx, dtype="int64")
+        total_loss, correct = nd.zeros(1, ctx=ctx), nd.zeros(1, ctx=ctx)
+        bar = tqdm(total=steps, desc=f"epoch {epoch + 1}/{epochs}", disable=not progress, leave=False)
+        start = time.perf_counter()
+        for step in range(steps):
+            idx = order[step * batch_size:(step + 1) * batch_size]
+            xb, yb = X.take(idx), y.take(idx)
+            with autograd.record():
+                out = net(xb)
+                loss = loss_fn(out, yb)
+            loss.backward()
+            trainer.step(batch_size)
+            total_loss += loss.sum()
+            correct += (out.argmax(axis=1) == yb).sum()
+            if (step + 1) % log_every == 0 or step + 1 == steps:  # one sync every log_every batches
+                seen = (step + 1) * batch_size
+                bar.set_postfix(loss=f"{total_loss.asscalar() / seen:.3f}", acc=f"{correct.asscalar() / seen:.3f}")
+                bar.update(step + 1 - bar.n)
+        bar.close()
+        seen = steps * batch_size
+        history.train_loss.append(total_loss.asscalar() / seen)
+        history.train_acc.append(correct.asscalar() / seen)
+        history.seconds.append(time.perf_counter() - start)
+        history.samples_per_s.append(seen / history.seconds[-1])
+        if val is not None:
+            val_loss, val_acc = evaluate(net, val)
+            history.val_loss.append(val_loss)
+            history.val_acc.append(val_acc)
+        if not np.isfinite(history.train_loss[-1]):
+            print(f"Training diverged in epoch {epoch + 1} (loss is {history.train_loss[-1]}): "
+                  "try a smaller learning rate.")
+        if on_epoch is not None:
+            on_epoch(epoch, history)
+    return history

@@ -1,0 +1,41 @@
+"""Sliders that drive real MXNet code (notebooks 01, 04, 06, 07), and a guard for bad values."""
+
+import math
+from collections.abc import Callable
+
+import ipywidgets as w
+from IPython.display import display
+
+WIDE = {"description_width": "initial"}
+
+
+def log_slider(description: str, value: float, low: float = 1e-4, high: float = 10.0) -> w.FloatLogSlider:
+    """A slider over powers of ten; its lowest value is > 0, so a learning rate <= 0 can't be picked."""
+    return w.FloatLogSlider(value=value, base=10, min=math.log10(low), max=math.log10(high), step=0.25,
+                            description=description, continuous_update=False, readout_format=".4g",
+                            style=WIDE, layout=w.Layout(width="420px"))
+
+
+def int_slider(description: str, value: int, low: int, high: int, step: int = 1) -> w.IntSlider:
+    """An integer slider that can't leave [low, high] (e.g. batch size 1..size of the data)."""
+    return w.IntSlider(value=value, min=low, max=high, step=step, description=description,
+                       continuous_update=False, style=WIDE, layout=w.Layout(width="420px"))
+
+
+def shows_errors(fn: Callable) -> Callable:
+    """Wrap a widget callback so a ValueError is shown as a one-line message, not a stack trace."""
+    def guarded(**kwargs):
+        try:
+            return fn(**kwargs)
+        except ValueError as err:
+            print(f"⚠ {err}")
+    guarded.__name__ = fn.__name__
+    return guarded
+
+
+def playground(fn: Callable, **controls: w.ValueWidget) -> w.VBox:
+    """Show `controls` above an output area; `fn(**values)` re-runs and redraws whenever one changes."""
+    out = w.interactive_output(shows_errors(fn), controls)
+    box = w.VBox([w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap")), out])
+    display(box)
+    return box

@@ -1,0 +1,35 @@
+"""The pip route (requirements.txt) and the conda route (environment.yml) pin the same versions."""
+
+import re
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PIN = re.compile(r"^\s*-?\s*([A-Za-z0-9_.\-]+)==([^\s#]+)")
+
+
+def pins(path: Path) -> dict[str, str]:
+    """{package: version} of every `name==version` line in a requirements or environment file."""
+    found = {}
+    for line in path.read_text().splitlines():
+        match = PIN.match(line)
+        if match:
+            found[match.group(1).lower()] = match.group(2)
+    return found
+
+
+def test_pip_and_conda_routes_pin_the_same_versions():
+    pip_pins, conda_pins = pins(ROOT / "requirements.txt"), pins(ROOT / "environment.yml")
+    assert pip_pins["mxnet"] == "1.9.1" and pip_pins["numpy"] == "1.23.5"
+    assert pip_pins == conda_pins
+
+
+def test_conda_route_uses_python_3_11():
+    assert re.search(r"^\s*-\s*python=3\.11\s*$", (ROOT / "environment.yml").read_text(), re.M)
+
+
+def test_installed_versions_are_the_pinned_ones():
+    assert sys.version_info[:2] == (3, 11)
+    for package, pinned in pins(ROOT / "requirements.txt").items():
+        assert version(package) == pinned, package

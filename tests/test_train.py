@@ -1,0 +1,69 @@
+"""The shared training loop learns, reports per epoch, and rejects impossible settings."""
+
+import mxnet as mx
+import numpy as np
+import pytest
+from mxnet import nd
+
+from helpers import models, train
+
+
+def blobs(n=600, seed=0):
+    """Two well separated Gaussian blobs in 2-D, labels 0 and 1."""
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, n)
+    X = rng.normal(size=(n, 2)) + 3 * y[:, None]
+    return nd.array(X), nd.array(y)
+
+
+def test_fit_learns_and_records_each_epoch():
+    mx.random.seed(0)
+    net = models.mlp(hidden=(16,), classes=2)
+    net.initialize(mx.init.Xavier())
+    data = blobs()
+    history = train.fit(net, data, blobs(200, seed=1), epochs=4, lr=0.5, batch_size=32, progress=False)
+    assert len(history.train_loss) == len(history.val_acc) == len(history.seconds) == 4
+    assert history.train_loss[-1] < history.train_loss[0]
+    assert history.val_acc[-1] > 0.95
+    assert train.evaluate(net, data)[1] > 0.95
+
+
+def test_fit_is_reproducible_with_a_seed():
+    results = []
+    for _ in range(2):
+        mx.random.seed(1)
+        net = models.mlp(hidden=(8,), classes=2)
+        net.initialize(mx.init.Xavier())
+        results.append(train.fit(net, blobs(), epochs=2, lr=0.1, batch_size=50, progress=False).train_loss)
+    assert results[0] == results[1]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"lr": 0}, "learning rate must be a positive number"),
+    ({"lr": -0.1}, "learning rate must be a positive number"),
+    ({"lr": float("nan")}, "learning rate must be a positive number"),
+    ({"batch_size": 0}, "batch size must be an integer from 1 to 600"),
+    ({"batch_size": 601}, "batch size must be an integer from 1 to 600"),
+    ({"epochs": 0}, "epochs must be an integer from 1"),
+    ({"epochs": 1.5}, "epochs must be an integer from 1"),
+])
+def test_fit_rejects_impossible_settings(kwargs, message):
+    net = models.mlp(hidden=(4,), classes=2)
+    net.initialize()
+    with pytest.raises(ValueError, match=message):
+        train.fit(net, blobs(), progress=False, **kwargs)
+
+
+def test_divergence_is_reported_not_hidden(capsys):
+    net = models.mlp(hidden=(16,), classes=2)
+    net.initialize(mx.init.Xavier())
+    X, y = blobs()
+    train.fit(net, (X * 1e3, y), epochs=2, lr=1e3, batch_size=32, progress=False)
+    assert "diverged" in capsys.readouterr().out
+
+
+def test_networks_have_the_expected_shapes():
+    x = nd.zeros((2, 1, 28, 28))
+    for net in (models.mlp(), models.lenet()):
+        net.initialize()
+        assert net(x).shape == (2, 10)

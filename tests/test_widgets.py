@@ -1,0 +1,42 @@
+import pytest
+
+from helpers import checks, widgets
+
+
+def test_learning_rate_slider_cannot_reach_zero():
+    slider = widgets.log_slider("learning rate", 0.1)
+    slider.value = 0
+    assert slider.value >= 1e-4
+
+
+def test_int_slider_clamps_to_its_range():
+    slider = widgets.int_slider("batch size", 64, 1, 500)
+    slider.value = 0
+    assert slider.value == 1
+    slider.value = 10_000
+    assert slider.value == 500
+
+
+def test_bad_values_in_a_widget_callback_become_a_message(capsys):
+    def train(lr):
+        checks.positive_number("learning rate", lr)
+        return "trained"
+
+    guarded = widgets.shows_errors(train)
+    assert guarded(lr=0.1) == "trained"
+    assert guarded(lr=-1) is None
+    assert "learning rate must be a positive number, got -1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("value", [0, -1, "0.1", True, float("inf")])
+def test_positive_number_rejects(value):
+    with pytest.raises(ValueError):
+        checks.positive_number("x", value)
+
+
+def test_playground_runs_the_function_for_real(capsys):
+    calls = []
+    box = widgets.playground(lambda lr: calls.append(lr), lr=widgets.log_slider("lr", 0.1))
+    slider = box.children[0].children[0]
+    slider.value = 1.0
+    assert calls[-1] == pytest.approx(1.0)
