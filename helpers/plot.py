@@ -17,6 +17,13 @@ def plot_history(history: History, axes=None, title: str = ""):
         ax.plot(epochs, getattr(history, f"train_{metric}"), "o-", label="training")
         if getattr(history, f"val_{metric}"):
             ax.plot(epochs, getattr(history, f"val_{metric}"), "s--", label="validation")
+        values = [v for v in getattr(history, f"train_{metric}") + getattr(history, f"val_{metric}")
+                  if np.isfinite(v)]
+        if metric == "acc":  # keep 0..1 in view so that "stuck at 10%" looks stuck
+            ax.set_ylim(max(0.0, min(values, default=0) - 0.05), 1.0)
+        elif values and min(values) > 0 and max(values) / min(values) > 50:
+            ax.set_yscale("log")  # a diverging loss would flatten every other point
+        ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
         ax.set_xlabel("epoch")
         ax.set_ylabel("accuracy" if metric == "acc" else "cross-entropy loss")
         ax.grid(alpha=0.3)
