@@ -6,21 +6,25 @@ PY     := $(VENV)/bin/python
 # MXNet takes only half the cores by default; use them all unless the user chose a number.
 export OMP_NUM_THREADS ?= $(shell nproc)
 
-.PHONY: lab test setup data bench lint clean-venv
+.PHONY: lab test setup data browser bench lint clean-venv
 
 lab: setup
 	$(PY) -m jupyterlab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
 
 test: setup
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
-setup: $(VENV)/.installed data
+setup: $(VENV)/.installed data browser
 
 $(VENV)/.installed: requirements.txt pyproject.toml scripts/setup_venv.sh
 	PYTHON=$(PYTHON) bash scripts/setup_venv.sh
 
 data: $(VENV)/.installed
 	$(PY) -m helpers.cache seed
+
+browser:
+	@bash scripts/ensure_chromium.sh
 
 bench: setup
 	$(PY) -m helpers.bench

@@ -21,6 +21,5 @@ rm -f .venv/.installed
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 .venv/bin/python -m pip check
-bash scripts/ensure_chromium.sh
 touch .venv/.installed
 echo "Environment ready in .venv ($(( $(date +%s) - start )) s)."

@@ -1,0 +1,147 @@
+"""MNIST training-speed benchmark: `python -m helpers.bench [--quick] [--json]` (see README, notebook 08).
+
+Measures this machine's fp32 matrix-multiply rate, then the training samples/s of the MLP and LeNet
+at several batch sizes, imperative vs hybridized, with MXNet's default thread count vs all cores,
+and how close each gets to the bound that the matrix-multiply rate sets (FLOPs per sample / rate).
+Thread counts only apply before mxnet is imported, so each setting runs in its own process.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+NETWORKS = ("mlp", "lenet")
+
+
+def gemm_gflops(n: int = 2048, repeat: int = 10) -> dict[str, float]:
+    """Best fp32 rate of an n x n matrix product, via nd.dot (BLAS) and FullyConnected (oneDNN)."""
+    import mxnet as mx
+
+    a, b = mx.nd.random.uniform(shape=(n, n)), mx.nd.random.uniform(shape=(n, n))
+    rates = {}
+    for name, op in (("dot", lambda: mx.nd.dot(a, b)),
+                     ("fully_connected", lambda: mx.nd.FullyConnected(a, b, no_bias=True, num_hidden=n))):
+        op().wait_to_read()
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            op().wait_to_read()
+            times.append(time.perf_counter() - start)
+        rates[name] = 2 * n ** 3 / min(times) / 1e9
+    return rates
+
+
+def samples_per_second(network: str, batch_size: int, hybridize: bool, samples: int, epochs: int,
+                       ctx=None) -> float:
+    """Median training samples/s over `epochs` timed passes (after one warm-up) on in-memory data."""
+    import mxnet as mx
+    from mxnet import autograd, gluon, nd
+
+    from helpers import models
+
+    ctx = ctx or mx.cpu()
+    X = nd.random.uniform(shape=(samples, 1, 28, 28), ctx=ctx)
+    y = nd.array(np.random.default_rng(0).integers(0, 10, samples), ctx=ctx)
+    net = models.mlp() if network == "mlp" else models.lenet()
+    net.initialize(mx.init.Xavier(), ctx=ctx)
+    if hybridize:
+        net.hybridize(static_alloc=True, static_shape=True)
+    trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": 0.01, "momentum": 0.9})
+    loss_fn = gluon.loss.SoftmaxCrossEntropyLoss()
+    steps, rates = samples // batch_size, []
+    for epoch in range(epochs + 1):
+        total = nd.zeros(1, ctx=ctx)
+        start = time.perf_counter()
+        for i in range(steps):
+            xb, yb = X[i * batch_size:(i + 1) * batch_size], y[i * batch_size:(i + 1) * batch_size]
+            with autograd.record():
+                loss = loss_fn(net(xb), yb)
+            loss.backward()
+            trainer.step(batch_size)
+            total += loss.sum()
+        total.wait_to_read()  # one sync per epoch
+        if epoch > 0:  # epoch 0 is the warm-up (memory allocation, graph building)
+            rates.append(steps * batch_size / (time.perf_counter() - start))
+    return float(np.median(rates))
+
+
+def worker(setting: str, omp_num_threads: str, batch_sizes: list[int], epochs: int) -> dict:
+    """Everything measured in one process (one thread setting); returns a JSON-able dict."""
+    import mxnet as mx
+
+    from helpers import models
+    from helpers.flops import training_flops
+
+    gemm = gemm_gflops()
+    bound_gflops = max(gemm.values())
+    rows = []
+    for network in NETWORKS:
+        net = models.mlp() if network == "mlp" else models.lenet()
+        net.initialize()
+        flops = training_flops(net, (1, 28, 28))
+        samples = 25_600 if network == "mlp" else 6_144
+        for batch_size in batch_sizes:
+            for hybridize in (False, True):
+                rate = samples_per_second(network, batch_size, hybridize, samples, epochs)
+                rows.append({"threads": setting, "network": network, "batch": batch_size,
+                             "mode": "hybridized" if hybridize else "imperative",
+                             "samples_per_s": round(rate), "s_per_epoch_60k": round(60_000 / rate, 2),
+                             "mflop_per_sample": round(flops / 1e6, 2),
+                             "bound_samples_per_s": round(bound_gflops * 1e9 / flops),
+                             "fraction_of_bound": round(rate * flops / (bound_gflops * 1e9), 3)})
+    return {"setting": setting, "omp_num_threads": omp_num_threads,
+            "mxnet": mx.__version__, "gemm_gflops": {k: round(v, 1) for k, v in gemm.items()}, "rows": rows}
+
+
+def run_setting(setting: str, batch_sizes: list[int], epochs: int) -> dict:
+    """Run `worker` in a fresh process whose MXNet starts with the thread setting asked for."""
+    from helpers.threads import available_cores
+
+    env = dict(os.environ)
+    env.pop("OMP_NUM_THREADS", None)
+    code = ("import os, warnings; warnings.simplefilter('ignore'); "
+            "omp = os.environ.get('OMP_NUM_THREADS', 'unset'); "
+            "import mxnet, json; "  # mxnet before helpers, so that helpers can't change its thread count
+            "from helpers.bench import worker; "
+            f"print(json.dumps(worker({setting!r}, omp, {batch_sizes!r}, {epochs})))")
+    if setting == "all cores":
+        env["OMP_NUM_THREADS"] = str(available_cores())
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def print_table(results: list[dict]) -> None:
+    """A plain-text table of every measurement."""
+    for result in results:
+        gemm = result["gemm_gflops"]
+        print(f"\n## MXNet threads: {result['setting']} (OMP_NUM_THREADS={result['omp_num_threads']}); "
+              f"fp32 GEMM 2048²: nd.dot {gemm['dot']} GFLOP/s, FullyConnected {gemm['fully_connected']} GFLOP/s")
+        print(f"{'network':8s} {'batch':>5s} {'mode':>11s} {'samples/s':>10s} {'s/epoch':>8s} "
+              f"{'MFLOP/sample':>12s} {'bound/s':>8s} {'of bound':>8s}")
+        for r in result["rows"]:
+            print(f"{r['network']:8s} {r['batch']:5d} {r['mode']:>11s} {r['samples_per_s']:10d} "
+                  f"{r['s_per_epoch_60k']:8.2f} {r['mflop_per_sample']:12.2f} {r['bound_samples_per_s']:8d} "
+                  f"{r['fraction_of_bound']:8.1%}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="batch 256 only, 2 timed epochs (about 1 minute)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
+    args = parser.parse_args(argv)
+    batch_sizes, epochs = ([256], 2) if args.quick else ([64, 128, 256], 4)
+    results = [run_setting(setting, batch_sizes, epochs) for setting in ("mxnet default", "all cores")]
+    if args.json:
+        print(json.dumps(results, indent=1))
+    else:
+        print_table(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,244 @@
+"""The course as a learner meets it: JupyterLab in headless Chromium, cells run from the UI.
+
+Each test opens a copy of a notebook, runs all cells through the Run menu, checks that no cell shows
+an error and every widget renders, moves sliders and checks that the plot changes. Screenshots land
+in artifacts/browser/ (git-ignored).
+"""
+
+import base64
+import hashlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "artifacts" / "browser"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def api_ready(base: str, token: str) -> bool:
+    request = urllib.request.Request(f"{base}/api/status", headers={"Authorization": f"token {token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=2) as reply:
+            return reply.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab on 127.0.0.1 with a token and isolated config, serving copies of the notebooks."""
+    home = tmp_path_factory.mktemp("lab")
+    work = home / "notebooks"
+    shutil.copytree(ROOT / "notebooks", work, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    config = home / "config"
+    (config / "labconfig").mkdir(parents=True)
+    (config / "labconfig" / "page_config.json").write_text(json.dumps(
+        {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}))
+    ipython = home / "ipython" / "profile_default"
+    ipython.mkdir(parents=True)
+    # SVG figures with real text, so a test can read a plot's title
+    (ipython / "ipython_kernel_config.py").write_text(
+        "c.InlineBackend.figure_formats = {'svg'}\nc.InlineBackend.rc = {'svg.fonttype': 'none'}\n")
+    kernels = home / "data" / "kernels" / "python3"
+    kernels.mkdir(parents=True)
+    (kernels / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3 (ipykernel)", "language": "python"}))
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(config), JUPYTER_DATA_DIR=str(home / "data"),
+               JUPYTER_RUNTIME_DIR=str(home / "runtime"), IPYTHONDIR=str(home / "ipython"),
+               MPLCONFIGDIR=str(home / "mpl"))
+    port, token = free_port(), hashlib.sha1(os.urandom(16)).hexdigest()
+    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+               "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+               f"--ServerApp.root_dir={work}", "--ServerApp.terminals_enabled=False"]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    log = open(home / "lab.log", "w")
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while not api_ready(base, token):
+        if server.poll() is not None or time.time() > deadline:
+            server.kill()
+            pytest.fail(f"JupyterLab did not start; log: {(home / 'lab.log').read_text()[-2000:]}")
+        time.sleep(0.5)
+    yield {"base": base, "token": token}
+    request = urllib.request.Request(f"{base}/api/shutdown", method="POST",
+                                     headers={"Authorization": f"token {token}"})
+    try:
+        urllib.request.urlopen(request, timeout=5)
+        server.wait(timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
+            if server.poll() is None:
+                server.send_signal(sig)
+                try:
+                    server.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    continue
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright; fails with a clear message when it can't start."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install chromium` (make setup does this as root)")
+    with sync_playwright() as p:
+        try:
+            chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        except Exception as err:  # playwright raises its own Error type
+            pytest.fail(f"Chromium could not start: {err}")
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, lab):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1")
+                  else route.abort())
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda err: page.errors.append(str(err)))
+    yield page
+    context.close()
+
+
+def open_and_run_all(page, lab, notebook: str, timeout_s: int = 240) -> None:
+    """Open a notebook, wait for its kernel, run all cells from the Run menu, wait until done."""
+    page.goto(f"{lab['base']}/lab/tree/{notebook}?token={lab['token']}&reset")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+    page.wait_for_function("""() => {
+        const name = document.querySelector('.jp-NotebookPanel-toolbar .jp-Toolbar-kernelName');
+        const status = document.querySelector('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator');
+        return name && !/No Kernel|Connecting/.test(name.textContent) && status
+               && status.getAttribute('data-status') === 'idle';
+    }""", timeout=60_000)
+    page.click(".lm-MenuBar-item:has-text('Run')")
+    page.click(".lm-Menu-item[data-command='runmenu:run-all']")
+    page.wait_for_function("""() => {
+        const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+        return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+    }""", timeout=timeout_s * 1000, polling=1000)
+    wait_until_settled(page)
+
+
+def wait_until_settled(page, quiet_ms: int = 1500, timeout_s: int = 120) -> None:
+    """Wait until the kernel is idle and the notebook's DOM has not changed for `quiet_ms`."""
+    page.evaluate("""() => {
+        window.__lastChange = Date.now();
+        new MutationObserver(() => { window.__lastChange = Date.now(); })
+            .observe(document.querySelector('.jp-NotebookPanel'), {subtree: true, childList: true,
+                                                                   characterData: true, attributes: true});
+    }""")
+    page.wait_for_function(f"""() => {{
+        const status = document.querySelector('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator');
+        return status && status.getAttribute('data-status') === 'idle' && Date.now() - window.__lastChange > {quiet_ms};
+    }}""", timeout=timeout_s * 1000, polling=250)
+
+
+def assert_no_errors(page) -> None:
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    texts = [t for t in errors.all_inner_texts() if "Warning" not in t and t.strip()]
+    assert not texts, f"error output in the notebook: {texts[:3]}"
+    assert page.locator("text=Error displaying widget").count() == 0
+    assert page.locator(".jp-RenderedText:has-text('Traceback')").count() == 0
+    assert not page.errors, page.errors
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def plot_texts(output) -> list[str]:
+    """The SVG source of every figure in a widget's output area (its text, titles included, is real
+    text because the test kernel draws SVG with svg.fonttype 'none')."""
+    texts = []
+    for img in output.locator("img").all():
+        src = img.get_attribute("src") or ""
+        if src.startswith("data:image/svg+xml;base64,"):
+            texts.append(base64.b64decode(src.split(",", 1)[1]).decode(errors="replace"))
+        elif src.startswith("data:image/svg+xml,"):
+            texts.append(unquote(src.split(",", 1)[1]))
+    return texts
+
+
+def move_slider(page, slider, presses: int) -> None:
+    """Move a noUiSlider handle with the keyboard (one step per press), then wait for the re-run."""
+    handle = slider.locator(".noUi-handle")
+    handle.focus()
+    for _ in range(abs(presses)):
+        handle.press("ArrowRight" if presses > 0 else "ArrowLeft")
+    wait_until_settled(page)
+
+
+def test_getting_started_runs_in_the_browser(page, lab):
+    open_and_run_all(page, lab, "00_getting_started.ipynb")
+    assert_no_errors(page)
+    assert page.locator(".widget-slider").count() >= 1
+    screenshot(page, "00_getting_started")
+
+
+def test_training_playground_sliders_retrain_for_real(page, lab):
+    open_and_run_all(page, lab, "04_training_loop.ipynb")
+    assert_no_errors(page)
+    box = page.locator(".widget-vbox").filter(has=page.locator(".widget-label:has-text('learning rate')")).last
+    box.scroll_into_view_if_needed()
+    sliders = {label: box.locator(".widget-slider").filter(has=page.locator(f".widget-label:has-text('{label}')"))
+               for label in ("learning rate", "batch size", "epochs")}
+    for slider in sliders.values():
+        assert slider.count() == 1 and slider.is_visible()
+    output = box.locator(".widget-output")
+    before = plot_texts(output)
+    assert any("learning rate 0.1" in t and "batch size 64" in t for t in before), before
+    move_slider(page, sliders["learning rate"], 4)          # 0.1 -> 1.0 (4 steps of 10^0.25)
+    after_lr = plot_texts(output)
+    assert any("learning rate 1," in t for t in after_lr), after_lr
+    move_slider(page, sliders["batch size"], 5)             # 64 -> 69
+    after_bs = plot_texts(output)
+    assert any("batch size 69" in t for t in after_bs), after_bs
+    assert_no_errors(page)
+    screenshot(page, "04_training_playground")
+
+
+def test_optimizer_race_controls_rerun_the_race(page, lab):
+    open_and_run_all(page, lab, "07_optimizer_race.ipynb")
+    assert_no_errors(page)
+    box = page.locator(".widget-vbox").filter(has=page.locator(".widget-dropdown")).last
+    box.scroll_into_view_if_needed()
+    output = box.locator(".widget-output")
+    assert any("Beale" in t for t in plot_texts(output))
+    box.locator(".widget-dropdown select").select_option("Rosenbrock")
+    wait_until_settled(page)
+    assert any("Rosenbrock" in t for t in plot_texts(output))
+    steps = box.locator(".widget-slider").filter(has=page.locator(".widget-label:has-text('steps')"))
+    move_slider(page, steps, -3)
+    assert output.locator("table").count() == 1
+    assert_no_errors(page)
+    screenshot(page, "07_optimizer_race")
