@@ -5,11 +5,13 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 # MXNet takes only half the cores by default; use them all unless the user chose a number.
 export OMP_NUM_THREADS ?= $(shell nproc)
+# JupyterLab refuses to run as root (e.g. in a container) unless told to.
+LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: lab test setup data browser bench lint clean-venv
 
 lab: setup
-	$(PY) -m jupyterlab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
+	$(PY) -m jupyterlab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(LAB_ROOT_FLAG)
 
 test: setup
 	$(VENV)/bin/ruff check .

@@ -33,3 +33,15 @@ def test_installed_versions_are_the_pinned_ones():
     assert sys.version_info[:2] == (3, 11)
     for package, pinned in pins(ROOT / "requirements.txt").items():
         assert version(package) == pinned, package
+
+
+def test_make_lab_serves_only_on_loopback_with_a_token():
+    lab_rule = (ROOT / "Makefile").read_text().split("\nlab:", 1)[1].split("\n\n", 1)[0]
+    assert "--ServerApp.ip=127.0.0.1" in lab_rule
+    assert "token=''" not in lab_rule and 'token=""' not in lab_rule and "disable_check_xsrf" not in lab_rule
+
+
+def test_nothing_in_the_project_unpickles():
+    this_file = Path(__file__).name
+    sources = [*ROOT.glob("helpers/*.py"), *(p for p in ROOT.glob("tests/*.py") if p.name != this_file)]
+    assert sources and not any("pickle" in p.read_text() for p in sources)
