@@ -5,26 +5,10 @@ import os
 import shutil
 
 import pytest
-import requests
 
 from helpers import cache, data
 
 MNIST_FILES = data.FILES[True] + data.FILES[False]
-
-
-@pytest.fixture
-def private_cache(tmp_path, monkeypatch):
-    """An empty cache folder of our own (the project's data/ is never touched by these tests)."""
-    monkeypatch.setenv("DL_COURSE_DATA", str(tmp_path / "cache"))
-    return tmp_path / "cache"
-
-
-@pytest.fixture
-def offline(monkeypatch):
-    """Every HTTP request fails, as on a machine without internet."""
-    def no_network(*args, **kwargs):
-        raise requests.exceptions.ConnectionError("no network in this test")
-    monkeypatch.setattr(requests, "get", no_network)
 
 
 def copy_from_project(private_cache, name, files):

@@ -11,23 +11,9 @@ from mxnet import nd
 from helpers import cache, pretrained
 
 
-@pytest.fixture
-def private_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("DL_COURSE_DATA", str(tmp_path))
-    return tmp_path
-
-
-@pytest.fixture
-def offline(monkeypatch):
-    import requests
-
-    def no_network(*args, **kwargs):
-        raise requests.exceptions.ConnectionError("no network in this test")
-    monkeypatch.setattr(requests, "get", no_network)
-
-
 def test_model_zoo_path_loads_a_registered_params_file(private_cache, offline, monkeypatch):
     """Save weights the way the model store names them and register their sha1: get_model must load them."""
+    private_cache.mkdir()
     net = model_zoo.get_model("cifar_resnet20_v1", classes=10)
     net.initialize(mx.init.Xavier())
     net(nd.zeros((1, 3, 32, 32)))
