@@ -18,6 +18,20 @@ import numpy as np
 NETWORKS = ("mlp", "lenet")
 
 
+def median_seconds(call, repeats: int) -> float:
+    """Median wall time of `call()` over `repeats` runs after one warm-up run (notebooks 09 and 12).
+
+    `call` must wait for its result (e.g. `lambda: net(x).wait_to_read()`): MXNet computes asynchronously.
+    """
+    call()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return float(np.median(times))
+
+
 def gemm_gflops(n: int = 2048, repeat: int = 10) -> dict[str, float]:
     """Best fp32 rate of an n x n matrix product, via nd.dot (BLAS) and FullyConnected (oneDNN)."""
     import mxnet as mx

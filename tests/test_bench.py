@@ -1,0 +1,34 @@
+"""The arithmetic counts and timing helper behind the speed benchmark (the benchmark itself is not
+run here: timings belong in `make bench`, not in tests)."""
+
+import pytest
+from mxnet import nd
+
+from helpers import bench, flops, models
+
+
+def test_training_flops_of_the_course_networks():
+    mlp, lenet = models.mlp(), models.lenet()
+    mlp.initialize()
+    lenet.initialize()
+    # MLP: 2 * (784*512 + 512*256 + 256*10) per forward pass, x3 for training
+    assert flops.training_flops(mlp, (1, 28, 28)) == 3 * 2 * (784 * 512 + 512 * 256 + 256 * 10)
+    # LeNet: conv 20x1x5x5 on 24x24, conv 50x20x5x5 on 8x8, dense 800->500, 500->10
+    forward = 2 * (20 * 25 * 24 * 24 + 50 * 20 * 25 * 8 * 8 + 800 * 500 + 500 * 10)
+    assert flops.forward_flops(lenet, (1, 28, 28)) == forward
+    assert flops.count_parameters(mlp) == 784 * 512 + 512 + 512 * 256 + 256 + 256 * 10 + 10
+
+
+def test_flops_refuses_a_hybridized_network():
+    net = models.mlp()
+    net.initialize()
+    net.hybridize()
+    net(nd.zeros((1, 1, 28, 28)))
+    with pytest.raises(ValueError, match="before net.hybridize"):
+        flops.forward_flops(net, (1, 28, 28))
+
+
+def test_median_seconds_warms_up_then_times_each_call():
+    calls = []
+    seconds = bench.median_seconds(lambda: calls.append(1), repeats=5)
+    assert len(calls) == 6 and 0 <= seconds < 1
