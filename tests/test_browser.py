@@ -209,6 +209,16 @@ def move_slider(page, slider, presses: int) -> None:
     wait_until_settled(page)
 
 
+def widget_box(page, lab, notebook: str, marker: str):
+    """Run a notebook in the browser, check it shows no error, and return the last widget box that
+    contains `marker` (a selector) and that box's output area, scrolled into view."""
+    open_and_run_all(page, lab, notebook)
+    assert_no_errors(page)
+    box = page.locator(".widget-vbox").filter(has=page.locator(marker)).last
+    box.scroll_into_view_if_needed()
+    return box, box.locator(".widget-output")
+
+
 def test_getting_started_runs_in_the_browser(page, lab):
     open_and_run_all(page, lab, "00_getting_started.ipynb")
     assert_no_errors(page)
@@ -217,15 +227,11 @@ def test_getting_started_runs_in_the_browser(page, lab):
 
 
 def test_training_playground_sliders_retrain_for_real(page, lab):
-    open_and_run_all(page, lab, "04_training_loop.ipynb")
-    assert_no_errors(page)
-    box = page.locator(".widget-vbox").filter(has=page.locator(".widget-label:has-text('learning rate')")).last
-    box.scroll_into_view_if_needed()
+    box, output = widget_box(page, lab, "04_training_loop.ipynb", ".widget-label:has-text('learning rate')")
     sliders = {label: box.locator(".widget-slider").filter(has=page.locator(f".widget-label:has-text('{label}')"))
                for label in ("learning rate", "batch size", "epochs")}
     for slider in sliders.values():
         assert slider.count() == 1 and slider.is_visible()
-    output = box.locator(".widget-output")
     before = plot_texts(output)
     assert any("learning rate 0.1" in t and "batch size 64" in t for t in before), before
     move_slider(page, sliders["learning rate"], 4)          # 0.1 -> 1.0 (4 steps of 10^0.25)
@@ -239,11 +245,7 @@ def test_training_playground_sliders_retrain_for_real(page, lab):
 
 
 def test_optimizer_race_controls_rerun_the_race(page, lab):
-    open_and_run_all(page, lab, "07_optimizer_race.ipynb")
-    assert_no_errors(page)
-    box = page.locator(".widget-vbox").filter(has=page.locator(".widget-dropdown")).last
-    box.scroll_into_view_if_needed()
-    output = box.locator(".widget-output")
+    box, output = widget_box(page, lab, "07_optimizer_race.ipynb", ".widget-dropdown")
     assert any("Beale" in t for t in plot_texts(output))
     box.locator(".widget-dropdown select").select_option("Rosenbrock")
     wait_until_settled(page)
