@@ -60,7 +60,7 @@ def show_images(images, titles=(), ncols: int = 8, size: float = 1.3, cmap: str 
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i < len(images):
-            ax.imshow(images[i], cmap=cmap)
+            ax.imshow(images[i], cmap=cmap, interpolation="nearest")  # real pixels; a smaller PNG too
             if i < len(titles):
                 ax.set_title(str(titles[i]), fontsize=9)
     fig.tight_layout()
