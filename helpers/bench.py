@@ -1,10 +1,10 @@
 """MNIST training-speed benchmark: `python -m helpers.bench [--quick] [--json]` (see README, notebook 08).
 
 Measures this machine's fp32 matrix-multiply rate, then the training samples/s of the MLP and LeNet
-at several batch sizes, imperative vs hybridized, with MXNet's default thread count vs all cores,
-and how close each gets to the bound that the matrix-multiply rate sets (FLOPs per sample / rate).
-Thread counts only apply before mxnet is imported, so each setting runs in its own process.
-"""
+(and, for comparison, LeNet with the classic 20/50 filters) at several batch sizes, imperative vs
+hybridized, with MXNet's default thread count vs all cores, and how close each gets to the bound
+that the matrix-multiply rate sets (FLOPs per sample / rate).
+Thread counts only apply before mxnet is imported, so each setting runs in its own process."""
 
 import argparse
 import json
@@ -15,7 +15,15 @@ import time
 
 import numpy as np
 
-NETWORKS = ("mlp", "lenet")
+NETWORKS = ("mlp", "lenet", "lenet-20-50")   # the last: LeNet with the classic 20/50 filters, for comparison
+
+
+def build(network: str):
+    """The course's MLP or LeNet (16/32 filters), or LeNet with MXNet's classic 20/50 filters."""
+    from helpers import models
+
+    return {"mlp": models.mlp, "lenet": models.lenet,
+            "lenet-20-50": lambda: models.lenet(channels=(20, 50))}[network]()
 
 
 def median_seconds(call, repeats: int) -> float:
@@ -56,12 +64,10 @@ def samples_per_second(network: str, batch_size: int, hybridize: bool, samples: 
     import mxnet as mx
     from mxnet import autograd, gluon, nd
 
-    from helpers import models
-
     ctx = ctx or mx.cpu()
     X = nd.random.uniform(shape=(samples, 1, 28, 28), ctx=ctx)
     y = nd.array(np.random.default_rng(0).integers(0, 10, samples), ctx=ctx)
-    net = models.mlp() if network == "mlp" else models.lenet()
+    net = build(network)
     net.initialize(mx.init.Xavier(), ctx=ctx)
     if hybridize:
         net.hybridize(static_alloc=True, static_shape=True)
@@ -88,17 +94,16 @@ def worker(setting: str, omp_num_threads: str, batch_sizes: list[int], epochs: i
     """Everything measured in one process (one thread setting); returns a JSON-able dict."""
     import mxnet as mx
 
-    from helpers import models
     from helpers.flops import training_flops
 
     gemm = gemm_gflops()
     bound_gflops = max(gemm.values())
     rows = []
     for network in NETWORKS:
-        net = models.mlp() if network == "mlp" else models.lenet()
+        net = build(network)
         net.initialize()
         flops = training_flops(net, (1, 28, 28))
-        samples = 25_600 if network == "mlp" else 6_144
+        samples = {"mlp": 25_600, "lenet": 12_288, "lenet-20-50": 6_144}[network]   # ~1-2 s per epoch
         for batch_size in batch_sizes:
             for hybridize in (False, True):
                 rate = samples_per_second(network, batch_size, hybridize, samples, epochs)
@@ -135,10 +140,10 @@ def print_table(results: list[dict]) -> None:
         gemm = result["gemm_gflops"]
         print(f"\n## MXNet threads: {result['setting']} (OMP_NUM_THREADS={result['omp_num_threads']}); "
               f"fp32 GEMM 2048²: nd.dot {gemm['dot']} GFLOP/s, FullyConnected {gemm['fully_connected']} GFLOP/s")
-        print(f"{'network':8s} {'batch':>5s} {'mode':>11s} {'samples/s':>10s} {'s/epoch':>8s} "
+        print(f"{'network':11s} {'batch':>5s} {'mode':>11s} {'samples/s':>10s} {'s/epoch':>8s} "
               f"{'MFLOP/sample':>12s} {'bound/s':>8s} {'of bound':>8s}")
         for r in result["rows"]:
-            print(f"{r['network']:8s} {r['batch']:5d} {r['mode']:>11s} {r['samples_per_s']:10d} "
+            print(f"{r['network']:11s} {r['batch']:5d} {r['mode']:>11s} {r['samples_per_s']:10d} "
                   f"{r['s_per_epoch_60k']:8.2f} {r['mflop_per_sample']:12.2f} {r['bound_samples_per_s']:8d} "
                   f"{r['fraction_of_bound']:8.1%}")
 

@@ -13,9 +13,13 @@ def test_training_flops_of_the_course_networks():
     lenet.initialize()
     # MLP: 2 * (784*512 + 512*256 + 256*10) per forward pass, x3 for training
     assert flops.training_flops(mlp, (1, 28, 28)) == 3 * 2 * (784 * 512 + 512 * 256 + 256 * 10)
-    # LeNet: conv 20x1x5x5 on 24x24, conv 50x20x5x5 on 8x8, dense 800->500, 500->10
-    forward = 2 * (20 * 25 * 24 * 24 + 50 * 20 * 25 * 8 * 8 + 800 * 500 + 500 * 10)
+    # LeNet: conv 16x1x5x5 on 24x24, conv 32x16x5x5 on 8x8, dense 32*4*4=512 -> 500, 500->10
+    forward = 2 * (16 * 25 * 24 * 24 + 32 * 16 * 25 * 8 * 8 + 512 * 500 + 500 * 10)
     assert flops.forward_flops(lenet, (1, 28, 28)) == forward
+    classic = bench.build("lenet-20-50")   # 20 and 50 filters: dense 50*4*4=800 -> 500
+    classic.initialize()
+    forward = 2 * (20 * 25 * 24 * 24 + 50 * 20 * 25 * 8 * 8 + 800 * 500 + 500 * 10)
+    assert flops.forward_flops(classic, (1, 28, 28)) == forward
     assert flops.count_parameters(mlp) == 784 * 512 + 512 + 512 * 256 + 256 + 256 * 10 + 10
 
 
