@@ -209,10 +209,10 @@ def move_slider(page, slider, presses: int) -> None:
     wait_until_settled(page)
 
 
-def widget_box(page, lab, notebook: str, marker: str):
+def widget_box(page, lab, notebook: str, marker: str, timeout_s: int = 240):
     """Run a notebook in the browser, check it shows no error, and return the last widget box that
     contains `marker` (a selector) and that box's output area, scrolled into view."""
-    open_and_run_all(page, lab, notebook)
+    open_and_run_all(page, lab, notebook, timeout_s)
     assert_no_errors(page)
     box = page.locator(".widget-vbox").filter(has=page.locator(marker)).last
     box.scroll_into_view_if_needed()
@@ -255,3 +255,16 @@ def test_optimizer_race_controls_rerun_the_race(page, lab):
     assert output.locator("table").count() == 1
     assert_no_errors(page)
     screenshot(page, "07_optimizer_race")
+
+
+def test_gan_digit_picker_draws_with_the_generator_and_digit_picked(page, lab):
+    box, output = widget_box(page, lab, "11_gan.ipynb", ".widget-dropdown", timeout_s=480)
+    assert any("eight 7s (trained here)" in t for t in plot_texts(output))
+    box.locator(".widget-dropdown select").select_option("shipped checkpoint")
+    wait_until_settled(page)
+    assert any("eight 7s (shipped checkpoint)" in t for t in plot_texts(output))
+    digit = box.locator(".widget-slider").filter(has=page.locator(".widget-label:has-text('digit')"))
+    move_slider(page, digit, -4)                            # 7 -> 3
+    assert any("eight 3s (shipped checkpoint)" in t for t in plot_texts(output))
+    assert_no_errors(page)
+    screenshot(page, "11_gan_digit_picker")
