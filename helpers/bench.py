@@ -15,15 +15,18 @@ import time
 
 import numpy as np
 
-NETWORKS = ("mlp", "lenet", "lenet-20-50")   # the last: LeNet with the classic 20/50 filters, for comparison
+# name -> (function in helpers.models, its arguments, samples per timed epoch: ~1-2 s each)
+NETWORKS = {"mlp": ("mlp", {}, 25_600),
+            "lenet": ("lenet", {}, 12_288),
+            "lenet-20-50": ("lenet", {"channels": (20, 50)}, 6_144)}   # the classic filters, for comparison
 
 
 def build(network: str):
     """The course's MLP or LeNet (16/32 filters), or LeNet with MXNet's classic 20/50 filters."""
     from helpers import models
 
-    return {"mlp": models.mlp, "lenet": models.lenet,
-            "lenet-20-50": lambda: models.lenet(channels=(20, 50))}[network]()
+    function, arguments, _ = NETWORKS[network]
+    return getattr(models, function)(**arguments)
 
 
 def median_seconds(call, repeats: int) -> float:
@@ -99,11 +102,10 @@ def worker(setting: str, omp_num_threads: str, batch_sizes: list[int], epochs: i
     gemm = gemm_gflops()
     bound_gflops = max(gemm.values())
     rows = []
-    for network in NETWORKS:
+    for network, (_, _, samples) in NETWORKS.items():
         net = build(network)
         net.initialize()
         flops = training_flops(net, (1, 28, 28))
-        samples = {"mlp": 25_600, "lenet": 12_288, "lenet-20-50": 6_144}[network]   # ~1-2 s per epoch
         for batch_size in batch_sizes:
             for hybridize in (False, True):
                 rate = samples_per_second(network, batch_size, hybridize, samples, epochs)
