@@ -10,6 +10,8 @@ import json
 import time
 from pathlib import Path
 
+from helpers.checks import int_in_range
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "11_gan.ipynb"
 CHECKPOINT = ROOT / "checkpoints" / "cgan_generator.params"
@@ -29,18 +31,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=8, help="passes over all 60,000 MNIST digits")
     args = parser.parse_args()
+    epochs = int_in_range("--epochs", args.epochs, 1, 1000)   # 0 would save an untrained generator
     nb = notebook_definitions()
     mx, nd, ctx = nb["mx"], nb["nd"], nb["ctx"]
     X, y = nb["load_arrays"]("mnist", train=True, ctx=ctx)
     mx.random.seed(2)
     G, D = nb["ready"](nb["Generator"](classes=10)), nb["ready"](nb["Discriminator"](classes=10))
     started = time.time()
-    nb["train_gan"](G, D, X * 2 - 1, y, epochs=args.epochs)
+    nb["train_gan"](G, D, X * 2 - 1, y, epochs=epochs)
     nd.waitall()
     CHECKPOINT.parent.mkdir(exist_ok=True)
     G.save_parameters(str(CHECKPOINT))
     print(f"saved {CHECKPOINT.relative_to(ROOT)} ({CHECKPOINT.stat().st_size / 1024:.0f} KB) after "
-          f"{args.epochs} epochs in {(time.time() - started) / 60:.1f} min")
+          f"{epochs} epochs in {(time.time() - started) / 60:.1f} min")
 
 
 if __name__ == "__main__":
