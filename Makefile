@@ -22,8 +22,11 @@ setup: $(VENV)/.installed data browser
 $(VENV)/.installed: requirements.txt pyproject.toml scripts/setup_venv.sh
 	PYTHON=$(PYTHON) bash scripts/setup_venv.sh
 
+# Copies an offline copy of the data when there is one beside the project, then downloads (and
+# verifies) whatever is still missing. A failed download is reported but does not stop `make lab`.
 data: $(VENV)/.installed
 	$(PY) -m helpers.cache seed
+	-$(PY) -m helpers.cache fetch
 
 browser:
 	@bash scripts/ensure_chromium.sh

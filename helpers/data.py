@@ -7,70 +7,51 @@ import mxnet as mx
 import numpy as np
 from mxnet import nd
 from mxnet.gluon.data import dataset as gluon_dataset
-from mxnet.gluon.data.vision import MNIST, FashionMNIST
+from mxnet.gluon.data import vision
 
-from helpers.cache import KNOWN_FILES, CorruptFileError, DataUnavailableError, data_root, how_to_get, sha1_of
+from helpers.cache import cached_file, sha1_of
 
 FILES = {True: ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
          False: ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")}
-ALL_FILES = FILES[True] + FILES[False]
-MNIST_SHA1 = {f: KNOWN_FILES[f"mnist/{f}"][0] for f in ALL_FILES}
-FASHION_CURRENT_SHA1 = {f: KNOWN_FILES[f"fashion-mnist/{f}"][0] for f in ALL_FILES}
-# The 2017 release that mxnet 1.9.1 hard-codes and downloads (before Zalando removed duplicates).
-FASHION_2017_SHA1 = dict(zip(ALL_FILES, (
-    "0cf37b0d40ed5169c6b3aba31069a9770ac9043d", "236021d52f1e40852b06a4c3008d8de8aef1e40b",
-    "626ed6a7c06dd17c0eec72fa3be1740f146a2863", "17f9ab60e7257a1620f4ad76bbbaf857c3920701"), strict=True))
 FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
 
 
-class FashionMNISTCurrent(FashionMNIST):
-    """MXNet's FashionMNIST, checking the sha1s of Zalando's current release instead of 2017's."""
+class VerifiedFiles:
+    """Mixin for MXNet's dataset classes: read files that helpers.cache has already fetched and verified.
 
-    def __init__(self, root: str, train: bool = True, transform=None):
-        self._train = train
-        self._train_data, self._train_label, self._test_data, self._test_label = FASHION_CURRENT_SHA1.items()
-        self._namespace = "fashion-mnist"
-        gluon_dataset._DownloadedDataset.__init__(self, root, transform)
-
-
-RELEASES = {"mnist": [(MNIST, MNIST_SHA1)],
-            "fashion-mnist": [(FashionMNISTCurrent, FASHION_CURRENT_SHA1), (FashionMNIST, FASHION_2017_SHA1)]}
-
-
-def _verified_class(name: str, train: bool) -> type:
-    """The MXNet class whose checksums every cached file of this half matches.
-
-    MXNet would silently re-download over a file with a wrong checksum; we refuse to use it instead.
+    MXNet checks each file against a sha1 hard-coded in 1.9.1 and re-downloads over it on a mismatch (for
+    Fashion-MNIST that is the 2017 release); we give it the sha1s of the verified files instead.
     """
-    present = {f: sha1_of(data_root() / name / f) for f in FILES[train] if (data_root() / name / f).is_file()}
-    for cls, expected in RELEASES[name]:
-        if all(actual == expected[f] for f, actual in present.items()):
-            return cls
-    bad = next(f for f, actual in present.items() if all(actual != exp[f] for _, exp in RELEASES[name]))
-    raise CorruptFileError(f"{data_root() / name / bad} is corrupt (sha1 {present[bad]}, expected "
-                           f"{' or '.join(exp[bad] for _, exp in RELEASES[name])}); it was not used. "
-                           f"Delete it and re-run. {how_to_get(f'{name}/{bad}')}")
+
+    def __init__(self, root: str, train: bool, files: dict[str, str], namespace: str):
+        self._train, self._namespace = train, namespace
+        tuples = [(name, files.get(name, "")) for name in FILES[True] + FILES[False]]
+        self._train_data, self._train_label, self._test_data, self._test_label = tuples
+        gluon_dataset._DownloadedDataset.__init__(self, root, None)
+
+
+class MNIST(VerifiedFiles, vision.MNIST):
+    """mxnet.gluon.data.vision.MNIST over verified cached files."""
+
+
+class FashionMNIST(VerifiedFiles, vision.FashionMNIST):
+    """mxnet.gluon.data.vision.FashionMNIST over verified cached files (Zalando's current release)."""
+
+
+DATASETS = {"mnist": MNIST, "fashion-mnist": FashionMNIST}
 
 
 def load_dataset(name: str = "mnist", train: bool = True) -> gluon_dataset.Dataset:
-    """MXNet's own MNIST / FashionMNIST object for the cache folder data/<name>/.
+    """MXNet's own MNIST / FashionMNIST object for the cache folder data/<name>/ (notebook 02).
 
-    A cache miss downloads as MXNet does (checksum verified); offline it raises DataUnavailableError.
+    Missing files are downloaded and verified by helpers.cache; a corrupt file raises CorruptFileError.
     """
-    if name not in RELEASES:
-        raise ValueError(f"unknown data set {name!r}; choose one of {sorted(RELEASES)}")
-    cls, root = _verified_class(name, train), data_root() / name
-    try:
-        return cls(root=str(root), train=train)
-    except Exception as err:  # requests, mxnet and OS errors all mean: could not get the files
-        missing = [f for f in FILES[train] if not (root / f).is_file()]
-        if not missing:
-            raise
-        raise DataUnavailableError(
-            f"Missing data file{'s' * (len(missing) > 1)} {', '.join(f'{name}/{f}' for f in missing)} "
-            f"and the download failed ({type(err).__name__}: {err}). {how_to_get(f'{name}/{missing[0]}')}"
-        ) from err
+    if name not in DATASETS:
+        raise ValueError(f"unknown data set {name!r}; choose one of {sorted(DATASETS)}")
+    paths = {f: cached_file(f"{name}/{f}") for f in FILES[train]}
+    return DATASETS[name](str(paths[FILES[train][0]].parent), train,
+                          {f: sha1_of(path) for f, path in paths.items()}, name)
 
 
 def load_arrays(name: str = "mnist", train: bool = True,

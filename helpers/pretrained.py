@@ -1,9 +1,10 @@
 """Pretrained models by name, the way users load them (notebook 09).
 
-GluonCV's model zoo when its weights are in the cache (or, with internet, downloadable); else a model
-exported in MXNet's symbol+params format from the cache (data/models, see data/README.md).
+GluonCV's model zoo when its weights are in the cache (or downloadable); else a model exported in
+MXNet's symbol+params format, fetched into the cache like any other file (data/README.md).
 """
 
+import json
 import warnings
 from pathlib import Path
 
@@ -13,12 +14,14 @@ from gluoncv import model_zoo
 from gluoncv.model_zoo import model_store
 from mxnet import gluon, image, nd
 
-from helpers.cache import DataUnavailableError, cached_file, data_root
+from helpers.cache import DataUnavailableError, cached_file, data_root, fetch, how_to_get
+from helpers.registry import BY_PATH, MXNET_REPO, ZOO_MODEL, DataFile
 
 # name -> cache path prefix of a HybridBlock.export()-ed copy (<prefix>-symbol.json, <prefix>-0000.params)
 EXPORTED = {name: f"models/gluoncv-cifar10/{name}" for name in
             ("cifar_resnet20_v1", "cifar_resnet20_v2", "cifar_resnet56_v1", "cifar_resnet56_v2")}
 EXPORTED["efficientnet_lite0"] = "models/efficientnet-lite0/efficientnet_lite0"
+MXNET_VERSION = int("".join(f"{int(part):02d}" for part in mx.__version__.split(".")[:3]))  # 1.9.1 -> 10901
 CIFAR10_CLASSES = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"]
 
 
@@ -31,42 +34,62 @@ def zoo_root() -> Path:
     return data_root() / "models" / "gluoncv"
 
 
+def zoo_entry(name: str) -> DataFile:
+    """The cache entry of a model-zoo file: the registry's, or one made from GluonCV's own sha1 table."""
+    file_name = f"{name}-{model_store.short_hash(name)}"
+    return BY_PATH.get(f"models/gluoncv/{file_name}.params") or DataFile(
+        f"models/gluoncv/{file_name}.params", "gluoncv-zoo", None, (model_store._model_sha1[name],),
+        "Apache-2.0 (GluonCV model zoo)", (f"{MXNET_REPO}/gluon/models/{file_name}.zip",), zoo=name, optional=True)
+
+
 def zoo_weights_cached(name: str) -> bool:
     """True if the model store file for `name` is already in the cache (no download needed)."""
-    try:
-        return (zoo_root() / f"{name}-{model_store.short_hash(name)}.params").is_file()
-    except ValueError:  # the zoo has no pretrained weights of that name
-        return False
+    return name in model_store._model_sha1 and (data_root() / zoo_entry(name).path).is_file()
+
+
+def import_export(symbol: Path, params: Path, ctx: mx.Context) -> gluon.SymbolBlock:
+    """`gluon.SymbolBlock.imports` for a graph saved by any MXNet: GluonCV's CIFAR-10 exports were saved by a
+    2.0 development build, whose version stamp makes 1.9.1 print a C++ warning; their operators all exist in
+    1.9.1 (tests check their predictions), so the stamp is set to the running version before loading."""
+    graph = json.loads(symbol.read_text())
+    graph.setdefault("attrs", {})["mxnet_version"] = ["int", MXNET_VERSION]
+    with warnings.catch_warnings():  # "Cannot decide type for the following arguments": harmless
+        warnings.simplefilter("ignore", UserWarning)
+        net = gluon.SymbolBlock(mx.sym.load_json(json.dumps(graph)), mx.sym.var("data"))
+    net.collect_params().load(str(params), ctx=ctx)
+    return net
 
 
 def load(name: str, ctx: mx.Context | None = None, allow_download: bool = True) -> gluon.HybridBlock:
     """A pretrained network: `model_zoo.get_model(name, pretrained=True, root=data/models/gluoncv)` if its
-    weights are cached, else the cached export, else (if allowed) the zoo's download."""
+    weights are cached, else the cached export, else (if allowed) the zoo's download, mirror first."""
     ctx = ctx or mx.cpu()
-    if zoo_weights_cached(name):
-        path = zoo_root() / f"{name}-{model_store.short_hash(name)}.params"
-        cached_file(str(path.relative_to(data_root())), (model_store._model_sha1[name],))  # refuse a corrupt file
-        return model_zoo.get_model(name, pretrained=True, root=str(zoo_root()), ctx=ctx)
-    if name in EXPORTED:
-        symbol, params = (cached_file(f"{EXPORTED[name]}{suffix}") for suffix in ("-symbol.json", "-0000.params"))
-        with warnings.catch_warnings():  # "Cannot decide type for the following arguments": harmless
-            warnings.simplefilter("ignore", UserWarning)
-            return gluon.SymbolBlock.imports(str(symbol), ["data"], str(params), ctx=ctx)
-    problem = "it is not in GluonCV's model zoo"
-    if name in model_store._model_sha1:
-        if allow_download:
-            try:  # GluonCV downloads into root and checks the file's sha1 before using it
-                return model_zoo.get_model(name, pretrained=True, root=str(zoo_root()), ctx=ctx)
-            except Exception as err:  # requests' errors and gluoncv's checksum errors alike
-                problem = f"the download failed ({type(err).__name__}: {err})"
-        else:
-            problem = "downloads were not allowed"
-        expected = zoo_root() / f"{name}-{model_store.short_hash(name)}.params"
-    else:
-        expected = data_root() / "models" / f"{name}-symbol.json (and -0000.params)"
-    raise ModelUnavailableError(f"No pretrained weights for {name!r}: {problem}, and none are cached. "
-                                f"With internet, run helpers.pretrained.load({name!r}) once; offline, copy the "
-                                f"file to {expected}.")
+    if name in EXPORTED and not zoo_weights_cached(name):
+        return import_export(*(cached_file(f"{EXPORTED[name]}{end}") for end in ("-symbol.json", "-0000.params")),
+                             ctx=ctx)
+    if name not in model_store._model_sha1:
+        raise ModelUnavailableError(f"No pretrained weights for {name!r}: it is not in GluonCV's model zoo.")
+    item = zoo_entry(name)
+    if not zoo_weights_cached(name):
+        if not allow_download:
+            raise ModelUnavailableError(f"No pretrained weights for {name!r}: downloads were not allowed and "
+                                        f"{item.path} is not in the cache. {how_to_get(item.path)}")
+        try:
+            fetch(item)
+        except DataUnavailableError as err:
+            raise ModelUnavailableError(f"No pretrained weights for {name!r}: {err}") from err
+    cached_file(item.path, item.sha1)  # refuse a corrupt file
+    return model_zoo.get_model(name, pretrained=True, root=str(zoo_root()), ctx=ctx)
+
+
+def imagenet_classifier(ctx: mx.Context | None = None) -> tuple[str, gluon.HybridBlock]:
+    """(name, network) of an ImageNet classifier (notebook 09): GluonCV's zoo model if it is cached or can be
+    downloaded, else EfficientNet-Lite0 (fetched, or built from its PyPI package)."""
+    try:
+        return ZOO_MODEL, load(ZOO_MODEL, ctx)
+    except ModelUnavailableError:
+        print(f"GluonCV's {ZOO_MODEL} is not cached and could not be downloaded: using efficientnet_lite0.")
+        return "efficientnet_lite0", load("efficientnet_lite0", ctx)
 
 
 def read_image(relpath: str) -> nd.NDArray:

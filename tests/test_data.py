@@ -20,7 +20,7 @@ def copy_from_project(private_cache, name, files):
 
 def test_mnist_loads_through_mxnets_class():
     train, test = data.load_dataset("mnist", train=True), data.load_dataset("mnist", train=False)
-    assert type(train).__name__ == "MNIST" and (len(train), len(test)) == (60000, 10000)
+    assert isinstance(train, data.vision.MNIST) and (len(train), len(test)) == (60000, 10000)
     X, y = data.load_arrays("mnist", train=False)
     assert X.shape == (10000, 1, 28, 28) and X.dtype.__name__ == "float32"
     assert 0 <= X.min().asscalar() and X.max().asscalar() == 1.0
@@ -37,7 +37,8 @@ def test_missing_files_offline_give_a_clear_error(private_cache, offline):
     with pytest.raises(cache.DataUnavailableError) as err:
         data.load_dataset("mnist", train=False)
     message = str(err.value)
-    assert "mnist/t10k-images-idx3-ubyte.gz" in message and "helpers.cache seed" in message
+    assert "mnist/t10k-images-idx3-ubyte.gz" in message and "helpers.cache fetch" in message
+    assert "ossci-datasets.s3.amazonaws.com/mnist/t10k-images-idx3-ubyte.gz: ConnectionError" in message
 
 
 def test_a_corrupt_file_is_reported_and_left_alone(private_cache, offline):
