@@ -13,11 +13,12 @@ LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: setup
 	$(PY) -m jupyterlab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(LAB_ROOT_FLAG)
 
-test: setup
+test: setup browser
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
-setup: $(VENV)/.installed data browser
+# `make lab` needs no browser and never installs one; `make test` also looks for one (see below).
+setup: $(VENV)/.installed data
 
 $(VENV)/.installed: requirements.txt pyproject.toml scripts/setup_venv.sh
 	PYTHON=$(PYTHON) bash scripts/setup_venv.sh
@@ -28,8 +29,9 @@ data: $(VENV)/.installed
 	$(PY) -m helpers.cache seed
 	-$(PY) -m helpers.cache fetch
 
-browser:
-	@bash scripts/ensure_chromium.sh
+# The browser tests need a Chromium: found as tests/browsers.py says; installed only as root (CI).
+browser: $(VENV)/.installed
+	@PY=$(PY) bash scripts/ensure_chromium.sh
 
 bench: setup
 	$(PY) -m helpers.bench

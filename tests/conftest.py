@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 import requests
+from browsers import browser_executable, pytest_terminal_summary  # noqa: F401  (the browser tests' fixture and note)
 
 _real_get = requests.get
 

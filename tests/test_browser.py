@@ -23,7 +23,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts" / "browser"
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage"]
@@ -102,17 +101,16 @@ def lab(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium driven by Playwright; fails with a clear message when it can't start."""
+def browser(browser_executable):
+    """Chromium (found as tests/browsers.py says) driven by Playwright; fails clearly when it can't start."""
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install chromium` (make setup does this as root)")
     with sync_playwright() as p:
         try:
-            chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            chromium = p.chromium.launch(executable_path=browser_executable.executable, headless=True,
+                                         args=CHROMIUM_ARGS)
         except Exception as err:  # playwright raises its own Error type
-            pytest.fail(f"Chromium could not start: {err}")
+            pytest.fail(f"Chromium ({browser_executable.found_by}) could not start: {err}")
         yield chromium
         chromium.close()
 
