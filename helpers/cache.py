@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import zlib
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import requests
@@ -171,35 +173,37 @@ def zoo_download(item: DataFile) -> str:
             leftover.unlink(missing_ok=True)
 
 
-def sources(item: DataFile) -> list[str]:
-    """Where to look, in order: the classroom mirror if set, then the registry's public sources."""
+def attempts(item: DataFile) -> list[tuple[str, Callable[[], str]]]:
+    """Where to look, in order, as (where, try it): the classroom mirror if $DL_COURSE_MIRROR_URL is set,
+    the public sources (for a zoo model: GluonCV's own download), then a build. A try returns '' or a problem."""
     mirror = os.environ.get("DL_COURSE_MIRROR_URL", "").rstrip("/")
-    return ([f"{mirror}/{item.path}"] if mirror else []) + ([] if item.zoo else list(item.sources))
+    found = [(f"{mirror}/{item.path}", partial(download, f"{mirror}/{item.path}", item))] if mirror else []
+    if item.zoo:
+        found.append((item.sources[0] if item.sources else "GluonCV's model zoo", partial(zoo_download, item)))
+    else:
+        found += [(url, partial(download, url, item)) for url in item.sources]
+    if item.build:
+        found.append((f"built with {item.build}", partial(build, item)))
+    return found
+
+
+def obtain(item: DataFile) -> str:
+    """Put a missing file into the cache; returns where it came from, or raises with every attempt listed."""
+    tried = []
+    for where, attempt in attempts(item):
+        problem = attempt()
+        if not problem and (data_root() / item.path).exists():
+            return where
+        tried.append(f"  {where}: {problem}")
+    raise DataUnavailableError(f"Could not get {item.path}. Tried:\n" + "\n".join(tried) +
+                               f"\n{how_to_get(item.path)}")
 
 
 def fetch(item: DataFile) -> Path:
-    """The cached file of `item`, downloaded (or built) first if missing; raises with every attempt listed."""
-    dst = data_root() / item.path
-    if dst.exists():
-        return dst
-    tried = []
-    for url in sources(item):
-        problem = download(url, item)
-        if not problem:
-            return dst
-        tried.append(f"  {url}: {problem}")
-    if item.zoo:
-        problem = zoo_download(item)
-        if not problem:
-            return dst
-        tried.append(f"  {item.sources[0] if item.sources else item.zoo}: {problem}")
-    if item.build:
-        problem = build(item)
-        if not problem and dst.exists():
-            return dst
-        tried.append(f"  build with {item.build}: {problem}")
-    raise DataUnavailableError(f"Could not get {item.path}. Tried:\n" + "\n".join(tried) +
-                               f"\n{how_to_get(item.path)}")
+    """The cached file of `item`, downloaded (or built) first if it is missing."""
+    if not (data_root() / item.path).exists():
+        obtain(item)
+    return data_root() / item.path
 
 
 def cached_file(relpath: str, accepted_sha1: tuple[str, ...] = ()) -> Path:
@@ -253,12 +257,12 @@ def fetch_command(names: list[str], include_optional: bool) -> int:
         if dst.exists():
             continue
         try:
-            fetch(item)
+            where = obtain(item)
         except DataUnavailableError as err:
             failed.append(str(err))
             continue
         total += dst.stat().st_size
-        print(f"fetched {item.path} ({_size(dst.stat().st_size)})")
+        print(f"fetched {item.path} ({_size(dst.stat().st_size)}) from {where}")
     print(f"Data cache {shown(data_root())}: {_size(total)} downloaded, "
           f"{len(failed)} file{'s' * (len(failed) != 1)} missing.")
     for message in failed:

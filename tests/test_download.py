@@ -31,7 +31,7 @@ def test_an_empty_cache_is_filled_from_the_mirror_url(private_cache, web, monkey
         web.files[f"/data/{item.path}"] = (cache.PROJECT_ROOT / "data" / item.path).read_bytes()
     monkeypatch.setenv("DL_COURSE_MIRROR_URL", f"{web.url}/data/")
     assert cache.main(["fetch", "timemachine", "photos"]) == 0
-    assert f"fetched {TEXT}" in capsys.readouterr().out
+    assert f"fetched {TEXT} (179.0 kB) from {web.url}/data/{TEXT}" in capsys.readouterr().out
     assert cache.cached_file(TEXT).read_bytes() == BOOK
     assert cache.main(["verify"]) == 1  # the data sets are still missing: verify says so
     assert "ok       images/chelsea.png" in capsys.readouterr().out

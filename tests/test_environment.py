@@ -1,6 +1,7 @@
 """The pip route (requirements.txt) and the conda route (environment.yml) pin the same versions."""
 
 import re
+import subprocess
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -39,6 +40,12 @@ def test_make_lab_serves_only_on_loopback_with_a_token():
     lab_rule = (ROOT / "Makefile").read_text().split("\nlab:", 1)[1].split("\n\n", 1)[0]
     assert "--ServerApp.ip=127.0.0.1" in lab_rule
     assert "token=''" not in lab_rule and 'token=""' not in lab_rule and "disable_check_xsrf" not in lab_rule
+
+
+def test_make_lab_never_installs_a_browser():
+    """`make -n lab` lists what `make lab` would run (running none of it): no browser step among them."""
+    dry_run = subprocess.run(["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "jupyterlab" in dry_run and "chromium" not in dry_run.lower() and "apt-get" not in dry_run
 
 
 def test_nothing_in_the_project_unpickles_but_the_restricted_weights_reader():

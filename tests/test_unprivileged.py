@@ -9,6 +9,7 @@ Run as an ordinary user already, the whole suite is this check, and this test is
 import os
 import shutil
 import subprocess
+import sys
 import sysconfig
 import tempfile
 from pathlib import Path
@@ -42,10 +43,14 @@ def copy_checkout(dst: Path) -> None:
 
 
 def user_environment(checkout: Path, packages: Path) -> None:
-    """checkout/.venv: a venv of the system's Python 3.11 that sees the existing environment's packages."""
-    subprocess.run([SYSTEM_PYTHON, "-m", "venv", "--without-pip", str(checkout / ".venv")], check=True)
-    site = next((checkout / ".venv" / "lib").glob("python3.11/site-packages"))
-    (site / "existing-environment.pth").write_text(f"{packages}\n")
+    """checkout/.venv: a venv of the system's Python 3.11 that sees the existing environment's packages
+    (and its share/ and etc/, where JupyterLab keeps its pages and extension settings)."""
+    venv = checkout / ".venv"
+    subprocess.run([SYSTEM_PYTHON, "-m", "venv", "--without-pip", str(venv)], check=True)
+    next((venv / "lib").glob("python3.11/site-packages")).joinpath("existing.pth").write_text(f"{packages}\n")
+    for folder in ("share", "etc"):
+        if (Path(sys.prefix) / folder).is_dir():
+            link_or_copy_tree(Path(sys.prefix) / folder, venv / folder)
     (checkout / ".venv" / ".installed").touch()  # make: the environment is ready
 
 
