@@ -251,19 +251,22 @@ def _size(n: int) -> str:
 
 def fetch_command(names: list[str], include_optional: bool) -> int:
     """`fetch`: get the chosen files, print where each came from and the total size."""
-    failed, total = [], 0
-    for item in select(names, include_optional):
-        dst = data_root() / item.path
-        if dst.exists():
+    missing = [item for item in select(names, include_optional) if not (data_root() / item.path).exists()]
+    failed, reported, total = [], set(), 0
+    for item in missing:
+        if item in reported:  # made by the build of an earlier file
             continue
         try:
             where = obtain(item)
         except DataUnavailableError as err:
             failed.append(str(err))
             continue
-        total += dst.stat().st_size
-        print(f"fetched {item.path} ({_size(dst.stat().st_size)}) from {where}")
-    print(f"Data cache {shown(data_root())}: {_size(total)} downloaded, "
+        for got in (other for other in missing if other not in reported and (data_root() / other.path).exists()):
+            reported.add(got)
+            size = (data_root() / got.path).stat().st_size
+            total += size
+            print(f"fetched {got.path} ({_size(size)}) {'from ' * ('://' in where)}{where}")
+    print(f"Data cache {shown(data_root())}: {_size(total)} fetched, "
           f"{len(failed)} file{'s' * (len(failed) != 1)} missing.")
     for message in failed:
         print(message, file=sys.stderr)

@@ -125,7 +125,7 @@ def test_mnist_through_mxnets_class_from_an_empty_cache(private_cache, web, monk
     assert sorted(web.requests) == sorted(f"/data/mnist/{f}" for f in data.FILES[False])
 
 
-def test_a_build_step_installs_only_verified_files(private_cache, offline, tmp_path):
+def test_a_build_step_installs_only_verified_files(private_cache, offline, tmp_path, monkeypatch, capsys):
     """A build script (run as `script --out PREFIX`) that makes two registry files at once."""
     script = tmp_path / "build.py"
     template = ("import sys, pathlib\nfolder = pathlib.Path(sys.argv[2]).parent\n"
@@ -141,9 +141,12 @@ def test_a_build_step_installs_only_verified_files(private_cache, offline, tmp_p
             cache.fetch(a)
         assert files_in(private_cache) == ["built"]  # neither file installed, the build folder removed
         script.write_text(template.replace("CONTENT", "B"))
-        cache.fetch(a)
+        monkeypatch.setitem(registry.GROUPS, "built", [a, b])
+        assert cache.main(["fetch", "built"]) == 0
         assert (private_cache / "built/a.txt").read_text() == "A" and (private_cache / "built/b.txt").read_text() == "B"
         assert files_in(private_cache) == ["built", "built/a.txt", "built/b.txt"]
+        report = capsys.readouterr().out  # one build made both files: both are reported, with their sizes
+        assert f"fetched built/a.txt (0.0 kB) built with {script}" in report and "built/b.txt" in report
     finally:
         registry.FILES[:] = original
 

@@ -79,7 +79,7 @@ def test_setup_and_a_browser_test_run_as_an_unprivileged_user(browser_executable
         setup = as_user(["make", "setup", "browser", f"PYTHON={SYSTEM_PYTHON}"], checkout, home, timeout=120)
         assert setup.returncode == 0, setup.stdout + setup.stderr
         assert "Installing" not in setup.stdout and "apt-get" not in setup.stdout + setup.stderr
-        assert "0.0 kB downloaded, 0 files missing" in setup.stdout
+        assert "0.0 kB fetched, 0 files missing" in setup.stdout
 
         one = "tests/test_browser.py::test_getting_started_runs_in_the_browser"
         run = as_user([".venv/bin/python", "-m", "pytest", one, "-q"], checkout, home, timeout=240)
