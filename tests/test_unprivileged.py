@@ -47,7 +47,9 @@ def user_environment(checkout: Path, packages: Path) -> None:
     (and its share/ and etc/, where JupyterLab keeps its pages and extension settings)."""
     venv = checkout / ".venv"
     subprocess.run([SYSTEM_PYTHON, "-m", "venv", "--without-pip", str(venv)], check=True)
-    next((venv / "lib").glob("python3.11/site-packages")).joinpath("existing.pth").write_text(f"{packages}\n")
+    # the copy's own `helpers` first (as `pip install -e .` would), then the packages with their .pth files
+    next((venv / "lib").glob("python3.11/site-packages")).joinpath("existing.pth").write_text(
+        f"{checkout}\nimport site; site.addsitedir({str(packages)!r})\n")
     for folder in ("share", "etc"):
         if (Path(sys.prefix) / folder).is_dir():
             link_or_copy_tree(Path(sys.prefix) / folder, venv / folder)
