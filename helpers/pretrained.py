@@ -14,7 +14,8 @@ from gluoncv import model_zoo
 from gluoncv.model_zoo import model_store
 from mxnet import gluon, image, nd
 
-from helpers.cache import DataUnavailableError, cached_file, data_root, fetch, how_to_get
+from helpers.cache import DataUnavailableError, cached_file, data_root, how_to_get
+from helpers.download import fetch
 from helpers.registry import BY_PATH, MXNET_REPO, ZOO_MODEL, DataFile
 
 # name -> cache path prefix of a HybridBlock.export()-ed copy (<prefix>-symbol.json, <prefix>-0000.params)

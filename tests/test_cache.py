@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import cache
+from helpers import cache, cache_cli
 
 REL = "text/timemachine.txt"
 
@@ -45,6 +45,6 @@ def test_missing_file_error_says_how_to_get_it(mirror):
 
 
 def test_cli_without_mirror_explains(tmp_path, capsys):
-    assert cache.main(["seed", str(tmp_path / "nowhere")]) == 0
+    assert cache_cli.main(["seed", str(tmp_path / "nowhere")]) == 0
     assert "nothing to seed" in capsys.readouterr().out
-    assert cache.main([]) == 2
+    assert cache_cli.main([]) == 2

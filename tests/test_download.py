@@ -2,12 +2,13 @@
 clear errors, nothing overwritten, nothing left behind. No test here reaches the internet."""
 
 import gzip
+import hashlib
 import os
 import tempfile
 
 import pytest
 
-from helpers import cache, data, registry
+from helpers import cache, cache_cli, data, download, registry
 from helpers.registry import DataFile
 
 TEXT = "text/timemachine.txt"
@@ -30,24 +31,24 @@ def test_an_empty_cache_is_filled_from_the_mirror_url(private_cache, web, monkey
     for item in registry.GROUPS["photos"]:
         web.files[f"/data/{item.path}"] = (cache.PROJECT_ROOT / "data" / item.path).read_bytes()
     monkeypatch.setenv("DL_COURSE_MIRROR_URL", f"{web.url}/data/")
-    assert cache.main(["fetch", "timemachine", "photos"]) == 0
+    assert cache_cli.main(["fetch", "timemachine", "photos"]) == 0
     assert f"fetched {TEXT} (179.0 kB) from {web.url}/data/{TEXT}" in capsys.readouterr().out
     assert cache.cached_file(TEXT).read_bytes() == BOOK
-    assert cache.main(["verify"]) == 1  # the data sets are still missing: verify says so
+    assert cache_cli.main(["verify"]) == 1  # the data sets are still missing: verify says so
     assert "ok       images/chelsea.png" in capsys.readouterr().out
     assert files_in(private_cache) == ["images", *sorted(i.path for i in registry.GROUPS["photos"]), "text", TEXT]
 
 
 def test_a_404_falls_through_to_the_next_source(private_cache, web):
     web.files["/good/book.txt"] = BOOK
-    assert cache.fetch(book_entry(f"{web.url}/missing/book.txt", f"{web.url}/good/book.txt")).read_bytes() == BOOK
+    assert download.fetch(book_entry(f"{web.url}/missing/book.txt", f"{web.url}/good/book.txt")).read_bytes() == BOOK
     assert web.requests == ["/missing/book.txt", "/good/book.txt"]
 
 
 def test_a_corrupt_body_is_rejected_and_the_next_source_used(private_cache, web):
     web.files["/bad/book.txt"] = BOOK[:-5] + b"XXXXX"
     web.files["/good/book.txt"] = BOOK
-    cache.fetch(book_entry(f"{web.url}/bad/book.txt", f"{web.url}/good/book.txt"))
+    download.fetch(book_entry(f"{web.url}/bad/book.txt", f"{web.url}/good/book.txt"))
     assert cache.cached_file(TEXT).read_bytes() == BOOK
     assert files_in(private_cache) == ["text", TEXT]
 
@@ -55,14 +56,14 @@ def test_a_corrupt_body_is_rejected_and_the_next_source_used(private_cache, web)
 def test_a_connection_cut_mid_file_leaves_nothing(private_cache, web):
     web.files["/cut/book.txt"] = (BOOK, 50_000)
     with pytest.raises(cache.DataUnavailableError, match="cut/book.txt: .*(cut short|ChunkedEncodingError|Connection)"):
-        cache.fetch(book_entry(f"{web.url}/cut/book.txt"))
+        download.fetch(book_entry(f"{web.url}/cut/book.txt"))
     assert files_in(private_cache) == ["text"]  # no partial file, no temporary file
 
 
 def test_when_every_source_fails_the_message_lists_them(private_cache, web):
     web.files["/bad/book.txt"] = b"not the book"
     with pytest.raises(cache.DataUnavailableError) as err:
-        cache.fetch(book_entry(f"{web.url}/nowhere/book.txt", f"{web.url}/bad/book.txt", "https://example.org/b"))
+        download.fetch(book_entry(f"{web.url}/nowhere/book.txt", f"{web.url}/bad/book.txt", "https://example.org/b"))
     message = str(err.value)
     assert f"{web.url}/nowhere/book.txt: HTTP 404" in message
     assert f"{web.url}/bad/book.txt: wrong checksum" in message
@@ -80,7 +81,7 @@ def test_a_read_only_cache_folder_gives_a_clear_error(private_cache, web, monkey
         monkeypatch.setattr(tempfile, "mkstemp", refuse)
     try:
         with pytest.raises(cache.DataUnavailableError, match=r"Cannot write to the cache folder .*DL_COURSE_DATA"):
-            cache.fetch(book_entry(f"{web.url}/good/book.txt"))
+            download.fetch(book_entry(f"{web.url}/good/book.txt"))
     finally:
         (private_cache / "text").chmod(0o755)
     assert web.requests == []
@@ -93,7 +94,7 @@ def test_an_existing_file_is_never_downloaded_again_or_overwritten(private_cache
     (private_cache / TEXT).write_text("my own notes")
     with pytest.raises(cache.CorruptFileError, match="was not used"):
         cache.cached_file(TEXT)
-    assert cache.main(["fetch", "timemachine"]) == 0
+    assert cache_cli.main(["fetch", "timemachine"]) == 0
     assert (private_cache / TEXT).read_text() == "my own notes" and web.requests == []
 
 
@@ -130,7 +131,7 @@ def test_a_build_step_installs_only_verified_files(private_cache, offline, tmp_p
     script = tmp_path / "build.py"
     template = ("import sys, pathlib\nfolder = pathlib.Path(sys.argv[2]).parent\n"
                 "(folder / 'a.txt').write_text('A')\n(folder / 'b.txt').write_text('CONTENT')\n")
-    sha1 = {text: cache.hashlib.sha1(text.encode()).hexdigest() for text in "AB"}
+    sha1 = {text: hashlib.sha1(text.encode()).hexdigest() for text in "AB"}
     a = DataFile("built/a.txt", "built", 1, (sha1["A"],), "", build=str(script))
     b = DataFile("built/b.txt", "built", 1, (sha1["B"],), "", build=str(script))
     original = list(registry.FILES)
@@ -138,11 +139,11 @@ def test_a_build_step_installs_only_verified_files(private_cache, offline, tmp_p
     try:
         script.write_text(template.replace("CONTENT", "not B"))
         with pytest.raises(cache.DataUnavailableError, match="made no known version of b.txt"):
-            cache.fetch(a)
+            download.fetch(a)
         assert files_in(private_cache) == ["built"]  # neither file installed, the build folder removed
         script.write_text(template.replace("CONTENT", "B"))
         monkeypatch.setitem(registry.GROUPS, "built", [a, b])
-        assert cache.main(["fetch", "built"]) == 0
+        assert cache_cli.main(["fetch", "built"]) == 0
         assert (private_cache / "built/a.txt").read_text() == "A" and (private_cache / "built/b.txt").read_text() == "B"
         assert files_in(private_cache) == ["built", "built/a.txt", "built/b.txt"]
         report = capsys.readouterr().out  # one build made both files: both are reported, with their sizes
@@ -154,17 +155,18 @@ def test_a_build_step_installs_only_verified_files(private_cache, offline, tmp_p
 def test_a_zoo_file_comes_from_the_mirror_before_gluoncvs_download(private_cache, web, monkeypatch):
     item = registry.entry(f"models/gluoncv/{registry.ZOO_MODEL}-eaa44578.params")
     with pytest.raises(cache.DataUnavailableError, match=r"GluonCV's download failed \(.*ConnectionError"):
-        cache.fetch(item)  # offline: GluonCV's own download is tried, and fails clearly
+        download.fetch(item)  # offline: GluonCV's own download is tried, and fails clearly
     assert files_in(private_cache) == ["models", "models/gluoncv"]  # no zip or lock left behind
     web.files[f"/m/{item.path}"] = b"weights"
-    fake = DataFile(item.path, item.group, None, (cache.hashlib.sha1(b"weights").hexdigest(),), "", zoo=item.zoo)
+    fake = DataFile(item.path, item.group, None, (hashlib.sha1(b"weights").hexdigest(),), "", zoo=item.zoo)
     monkeypatch.setenv("DL_COURSE_MIRROR_URL", f"{web.url}/m")
-    assert cache.fetch(fake).read_bytes() == b"weights"
+    assert download.fetch(fake).read_bytes() == b"weights"
 
 
 def test_the_committed_data_readme_is_made_from_the_registry():
     committed = (cache.PROJECT_ROOT / "data" / "README.md").read_text()
-    assert committed == cache.readme(), "data/README.md is stale: run `python -m helpers.cache readme > data/README.md`"
+    stale = "data/README.md is stale: run `python -m helpers.cache readme > data/README.md`"
+    assert committed == cache_cli.readme(), stale
 
 
 def test_every_registry_entry_has_a_source_and_a_license():
@@ -175,6 +177,6 @@ def test_every_registry_entry_has_a_source_and_a_license():
 
 
 def test_cli_usage_and_a_missing_seed_folder(tmp_path, capsys):
-    assert cache.main(["seed", str(tmp_path / "nowhere")]) == 0
+    assert cache_cli.main(["seed", str(tmp_path / "nowhere")]) == 0
     assert "nothing to seed" in capsys.readouterr().out
-    assert cache.main([]) == 2 and "python -m helpers.cache fetch" in capsys.readouterr().err
+    assert cache_cli.main([]) == 2 and "python -m helpers.cache fetch" in capsys.readouterr().err
