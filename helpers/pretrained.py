@@ -16,7 +16,7 @@ from mxnet import gluon, image, nd
 
 from helpers.cache import DataUnavailableError, cached_file, data_root, how_to_get
 from helpers.download import fetch
-from helpers.registry import BY_PATH, MXNET_REPO, ZOO_MODEL, DataFile
+from helpers.registry import BY_PATH, ZOO_MODEL, DataFile, zoo_file
 
 # name -> cache path prefix of a HybridBlock.export()-ed copy (<prefix>-symbol.json, <prefix>-0000.params)
 EXPORTED = {name: f"models/gluoncv-cifar10/{name}" for name in
@@ -37,10 +37,8 @@ def zoo_root() -> Path:
 
 def zoo_entry(name: str) -> DataFile:
     """The cache entry of a model-zoo file: the registry's, or one made from GluonCV's own sha1 table."""
-    file_name = f"{name}-{model_store.short_hash(name)}"
-    return BY_PATH.get(f"models/gluoncv/{file_name}.params") or DataFile(
-        f"models/gluoncv/{file_name}.params", "gluoncv-zoo", None, (model_store._model_sha1[name],),
-        "Apache-2.0 (GluonCV model zoo)", (f"{MXNET_REPO}/gluon/models/{file_name}.zip",), zoo=name, optional=True)
+    made = zoo_file(name, model_store._model_sha1[name])
+    return BY_PATH.get(made.path, made)
 
 
 def zoo_weights_cached(name: str) -> bool:

@@ -101,13 +101,18 @@ FILES += [
              "Apache-2.0 (as above)", build="scripts/build_efficientnet.py", what="its weights"),
 ]
 
-# GluonCV's model zoo: one ImageNet classifier for the talk's "four lines". GluonCV downloads it itself
-# (from MXNet's repository, as a zip) and checks this sha1; its size is not published.
+def zoo_file(name: str, sha1: str, what: str = "") -> DataFile:
+    """A GluonCV model-zoo weights file, `<name>-<sha1[:8]>.params`: GluonCV downloads it itself (a zip from
+    MXNet's repository) and checks this sha1; its size is not published."""
+    stem = f"{name}-{sha1[:8]}"
+    return DataFile(f"models/gluoncv/{stem}.params", "gluoncv-zoo", None, (sha1,), "Apache-2.0 (GluonCV model zoo)",
+                    (f"{MXNET_REPO}/gluon/models/{stem}.zip",), zoo=name, optional=True, what=what)
+
+
+# One ImageNet classifier from GluonCV's model zoo, for the talk's "four lines" (notebook 09).
 ZOO_MODEL = "mobilenetv3_large"
-FILES.append(DataFile(f"models/gluoncv/{ZOO_MODEL}-eaa44578.params", "gluoncv-zoo", None,
-                      ("eaa44578554ddffaf2a2630ced9093181ff79688",), "Apache-2.0 (GluonCV model zoo)",
-                      (f"{MXNET_REPO}/gluon/models/{ZOO_MODEL}-eaa44578.zip",), zoo=ZOO_MODEL, optional=True,
-                      what="MobileNetV3-Large ImageNet classifier (GluonCV's own download)"))
+FILES.append(zoo_file(ZOO_MODEL, "eaa44578554ddffaf2a2630ced9093181ff79688",
+                      "MobileNetV3-Large ImageNet classifier (GluonCV's own download)"))
 
 FILES += [
     DataFile("images/dog.jpg", "photos", 163759, ("5120e1125cd7ba2684284fc0e547a7c38dcfc473",),
