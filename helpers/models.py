@@ -1,4 +1,4 @@
-"""The course's MNIST networks, defined once (notebooks 04, 05, 08, 11, 12 train them)."""
+"""The course's MNIST networks, defined once (notebooks 04, 05, 08, 10, 12, 13 train them)."""
 
 from mxnet.gluon import nn
 

@@ -101,6 +101,23 @@ FILES += [
              "Apache-2.0 (as above)", build="scripts/build_efficientnet.py", what="its weights"),
 ]
 
+# MTCNN's face detector (notebook 10), built by scripts/build_mtcnn.py from PyPI's facenet-pytorch 2.6.0 (MIT).
+MTCNN_WHEEL_SHA1 = "de40ce2a360f9031b80eb399bc627bf1ab1cc79f"
+MTCNN_PT_SHA1 = {"pnet": "f4417d09e713057f3735c605451f03227d927959",
+                 "rnet": "75f7c7ad3ce1906275046838b9fa1db6d9a240e6",
+                 "onet": "56126b65bf7ec6d1c7f0f790331ab60e6e6f2b84"}
+MTCNN_PARAMS = {"pnet": (27354, "09348c0560a478269b27484de2bb47cfe6864a89"),  # size, sha1 of the Gluon weights
+                "rnet": (401674, "b78160abb3b57d808a90244200bc2801722a95b6"),
+                "onet": (1557416, "808c0d2946e889e55bbff484f86df27c747ab9d6")}
+for _name, (_size, _sha1) in MTCNN_PARAMS.items():
+    FILES.append(DataFile(f"models/mtcnn/mtcnn-{_name}.params", "mtcnn", _size, (_sha1,),
+                          "MIT (facenet-pytorch, Tim Esler; MTCNN by Zhang et al. 2016)",
+                          build="scripts/build_mtcnn.py",
+                          what=f"MTCNN's {_name[0].upper()}-Net, face detector"))
+
+SKIMAGE_PHOTOS = "scripts/extract_skimage_photos.py"
+
+
 def zoo_file(name: str, sha1: str, what: str = "") -> DataFile:
     """A GluonCV model-zoo weights file, `<name>-<sha1[:8]>.params`: GluonCV downloads it itself (a zip from
     MXNet's repository) and checks this sha1; its size is not published."""
@@ -113,6 +130,12 @@ def zoo_file(name: str, sha1: str, what: str = "") -> DataFile:
 ZOO_MODEL = "mobilenetv3_large"
 FILES.append(zoo_file(ZOO_MODEL, "eaa44578554ddffaf2a2630ced9093181ff79688",
                       "MobileNetV3-Large ImageNet classifier (GluonCV's own download)"))
+# A pretrained detector and segmenter for notebook 10 (optional: the notebook says what is missing).
+DETECTOR, SEGMENTER = "ssd_512_mobilenet1.0_voc", "fastscnn_citys"
+FILES.append(zoo_file(DETECTOR, "37c180765a4eb3e67751d6bacac47bb9156f5fff",
+                      "SSD object detector, Pascal VOC's 20 classes"))
+FILES.append(zoo_file(SEGMENTER, "95aad0b699ae17c67caa44b3ead4b23474e98954",
+                      "Fast-SCNN street-scene segmenter (Cityscapes)"))
 
 FILES += [
     DataFile("images/dog.jpg", "photos", 163759, ("5120e1125cd7ba2684284fc0e547a7c38dcfc473",),
@@ -126,7 +149,13 @@ FILES += [
              what="a drawing of a plane"),
     DataFile("images/chelsea.png", "photos", 240512, ("df9eb3dbf4887aa5f75fdcbae5facea0522ca15f",),
              "CC0 (scikit-image, Stefan van der Walt)", (f"{SKIMAGE}/skimage/data/chelsea.png",),
-             what="Chelsea the cat"),
+             build=SKIMAGE_PHOTOS, what="Chelsea the cat"),
+    DataFile("images/astronaut.png", "photos", 791555, ("ac0142571c61bb07e21a17e634596b6dc73f510f",),
+             "public domain (NASA; scikit-image)", (f"{SKIMAGE}/skimage/data/astronaut.png",),
+             build=SKIMAGE_PHOTOS, what="the astronaut Eileen Collins (faces, notebook 10)"),
+    DataFile("images/camera.png", "photos", 139512, ("0a440fac74c4b3a453e86942b4146815b3ca4c97",),
+             "CC0 (scikit-image, Lav Varshney)", (f"{SKIMAGE}/skimage/data/camera.png",),
+             build=SKIMAGE_PHOTOS, what="a photographer at his camera (faces, notebook 10)"),
     DataFile("text/timemachine.txt", "timemachine", 178979, ("090b5e7e70c295757f55df93cb0a180b9691891a",),
              "public domain (H. G. Wells, 1895; Project Gutenberg #35 text)",
              ("http://d2l-data.s3-accelerate.amazonaws.com/timemachine.txt", f"{D2L_ZH}/data/timemachine.txt"),

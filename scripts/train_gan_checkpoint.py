@@ -1,4 +1,4 @@
-"""Train notebook 11's conditional GAN for longer and save its generator (checkpoints/README.md).
+"""Train notebook 12's conditional GAN for longer and save its generator (checkpoints/README.md).
 
 Runs the notebook's own cells tagged "definitions" (imports, gan_step, Generator, Discriminator,
 train_gan), so the checkpoint has exactly the notebook's architecture and training step.
@@ -13,7 +13,7 @@ from pathlib import Path
 from helpers.checks import int_in_range
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "notebooks" / "11_gan.ipynb"
+NOTEBOOK = ROOT / "notebooks" / "12_gan.ipynb"
 CHECKPOINT = ROOT / "checkpoints" / "cgan_generator.params"
 
 

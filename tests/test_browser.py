@@ -9,6 +9,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -256,7 +257,7 @@ def test_optimizer_race_controls_rerun_the_race(page, lab):
 
 
 def test_gan_digit_picker_draws_with_the_generator_and_digit_picked(page, lab):
-    box, output = widget_box(page, lab, "11_gan.ipynb", ".widget-dropdown", timeout_s=480)
+    box, output = widget_box(page, lab, "12_gan.ipynb", ".widget-dropdown", timeout_s=480)
     assert any("eight 7s (trained here)" in t for t in plot_texts(output))
     box.locator(".widget-dropdown select").select_option("shipped checkpoint")
     wait_until_settled(page)
@@ -265,4 +266,38 @@ def test_gan_digit_picker_draws_with_the_generator_and_digit_picked(page, lab):
     move_slider(page, digit, -4)                            # 7 -> 3
     assert any("eight 3s (shipped checkpoint)" in t for t in plot_texts(output))
     assert_no_errors(page)
-    screenshot(page, "11_gan_digit_picker")
+    screenshot(page, "12_gan_digit_picker")
+
+
+def run_up_to(page, lab, notebook: str, cell_text: str, timeout_s: int = 240) -> None:
+    """Open a notebook and run it from the top down to the cell containing `cell_text` (Run menu: all
+    above, then the cell itself), so a test of an early widget doesn't pay for the whole notebook."""
+    page.goto(f"{lab['base']}/lab/tree/{notebook}?token={lab['token']}&reset")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+    page.wait_for_function("""() => {
+        const status = document.querySelector('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator');
+        return status && status.getAttribute('data-status') === 'idle';
+    }""", timeout=60_000)
+    cell = page.locator(".jp-CodeCell").filter(has_text=cell_text).first
+    cell.locator(".jp-InputPrompt").click()
+    for command in ("notebook:run-all-above", "notebook:run-cell"):
+        page.click(".lm-MenuBar-item:has-text('Run')")
+        page.click(f".lm-Menu-item[data-command='{command}']")
+        wait_until_settled(page, timeout_s=timeout_s)
+    assert_no_errors(page)
+
+
+def test_face_detector_thresholds_change_the_faces_drawn(page, lab):
+    run_up_to(page, lab, "10_detection_and_segmentation.ipynb", "face_controls = dict(")
+    box = page.locator(".widget-vbox").filter(has=page.locator(".widget-label:has-text('O-Net threshold')")).last
+    box.scroll_into_view_if_needed()
+    output = box.locator(".widget-output")
+    def faces_drawn() -> list[int]:
+        return [int(n) for t in plot_texts(output) for n in re.findall(r">(\d+) face\(s\)", t)]
+
+    assert faces_drawn() == [1], plot_texts(output)
+    threshold = box.locator(".widget-slider").filter(has=page.locator(".widget-label:has-text('O-Net threshold')"))
+    move_slider(page, threshold, -13)                       # 0.7 -> 0.05: faint "faces" pass too
+    assert faces_drawn() and faces_drawn()[0] > 1, plot_texts(output)
+    assert_no_errors(page)
+    screenshot(page, "10_face_thresholds")

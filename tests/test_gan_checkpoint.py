@@ -1,4 +1,4 @@
-"""The shipped GAN checkpoint fits notebook 11's generator: when the notebook's networks change, this
+"""The shipped GAN checkpoint fits notebook 12's generator: when the notebook's networks change, this
 fails until the checkpoint is re-made with scripts/train_gan_checkpoint.py."""
 
 import importlib.util
@@ -25,7 +25,7 @@ def notebook(script):
 
 def test_the_notebook_tags_what_the_script_needs(notebook):
     for name in ("gan_step", "Generator", "Discriminator", "ready", "train_gan", "load_arrays", "Z", "ctx"):
-        assert name in notebook, f"notebook 11's cells tagged 'definitions' no longer define {name}"
+        assert name in notebook, f"notebook 12's cells tagged 'definitions' no longer define {name}"
 
 
 def test_the_shipped_checkpoint_loads_into_the_notebooks_generator(script, notebook):
