@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 import mxnet as mx
 import numpy as np
 from mxnet import autograd, gluon, nd
-from tqdm.auto import tqdm
 
 from helpers.checks import int_in_range, positive_number
+from helpers.progress import ProgressLine
 
 Data = tuple[nd.NDArray, nd.NDArray]
 
@@ -67,11 +67,11 @@ def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int =
     trainer = gluon.Trainer(net.collect_params(), optimizer, {"learning_rate": lr, **(optimizer_params or {})})
     loss_fn = gluon.loss.SoftmaxCrossEntropyLoss()
     rng, steps, history = np.random.default_rng(seed), n // batch_size, History()
+    line = ProgressLine(progress)
 
     for epoch in range(epochs):
         order = nd.array(rng.permutation(n), ctx=ctx, dtype="int64")
         total_loss, correct = nd.zeros(1, ctx=ctx), nd.zeros(1, ctx=ctx)
-        bar = tqdm(total=steps, desc=f"epoch {epoch + 1}/{epochs}", disable=not progress, leave=False)
         start = time.perf_counter()
         for step in range(steps):
             idx = order[step * batch_size:(step + 1) * batch_size]
@@ -85,9 +85,8 @@ def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int =
             correct += (out.argmax(axis=1) == yb).sum()
             if (step + 1) % log_every == 0 or step + 1 == steps:  # one sync every log_every batches
                 seen = (step + 1) * batch_size
-                bar.set_postfix(loss=f"{total_loss.asscalar() / seen:.3f}", acc=f"{correct.asscalar() / seen:.3f}")
-                bar.update(step + 1 - bar.n)
-        bar.close()
+                line.show(f"epoch {epoch + 1}/{epochs}: {step + 1}/{steps} batches, "
+                          f"loss {total_loss.asscalar() / seen:.3f}, accuracy {correct.asscalar() / seen:.3f}")
         seen = steps * batch_size
         history.train_loss.append(total_loss.asscalar() / seen)
         history.train_acc.append(correct.asscalar() / seen)
@@ -102,4 +101,6 @@ def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int =
                   "try a smaller learning rate.")
         if on_epoch is not None:
             on_epoch(epoch, history)
+    line.show(f"trained {epochs} epoch{'s' * (epochs > 1)} of {steps} batches in {sum(history.seconds):.1f} s: "
+              f"training loss {history.train_loss[-1]:.3f}, accuracy {history.train_acc[-1]:.3f}", final=True)
     return history

@@ -67,3 +67,14 @@ def test_networks_have_the_expected_shapes():
     for net in (models.mlp(), models.lenet()):
         net.initialize()
         assert net(x).shape == (2, 10)
+
+
+def test_progress_ends_as_a_summary_line(capsys):
+    """Outside Jupyter the progress line is rewritten with carriage returns and ends with the summary
+    (in a notebook the same text replaces one display, so a saved page shows the summary, not a 0% bar)."""
+    net = models.mlp(hidden=(8,), classes=2)
+    net.initialize(mx.init.Xavier())
+    train.fit(net, blobs(), epochs=2, lr=0.5, batch_size=50, log_every=4)
+    err = capsys.readouterr().err
+    assert "epoch 1/2: 4/12 batches" in err and "epoch 2/2: 12/12 batches" in err
+    assert err.endswith("\n") and err.rstrip("\n").split("\r")[-1].startswith("trained 2 epochs of 12 batches in ")
