@@ -1,4 +1,4 @@
-"""Argument checks with messages a learner can act on (used by the training loop and the widgets)."""
+"""Argument checks with messages a learner can act on (the training loop of notebook 04 on, and the widgets)."""
 
 from numbers import Integral, Real
 

@@ -106,8 +106,9 @@ def detect_faces(photo: np.ndarray, nets, thresholds=(0.6, 0.7, 0.7), min_face: 
     """Run P-Net, R-Net and O-Net on an (H, W, 3) uint8 photo."""
     pnet, rnet, onet = nets
     image = nd.array(photo.transpose(2, 0, 1)[None].astype(np.float32))
-    stages = {}
-    per_scale = [propose(image, pnet, s, thresholds[0]) for s in pyramid_scales(*photo.shape[:2], min_face, factor)]
+    scales = pyramid_scales(*photo.shape[:2], min_face, factor)  # none for a photo smaller than min_face
+    per_scale = [propose(image, pnet, s, thresholds[0]) for s in scales] or [np.zeros((0, 9), np.float32)]
+    stages = dict.fromkeys(("P-Net windows", "P-Net", "R-Net", "O-Net"), np.zeros((0, 5), np.float32))
     stages["P-Net windows"] = np.concatenate(per_scale)
     boxes = nms(np.concatenate([nms(b, 0.5) for b in per_scale]), nms_iou)
     boxes = stages["P-Net"] = to_square(shift(boxes, boxes[:, 5:9], plus_one=False)[:, :5])

@@ -1,4 +1,4 @@
-"""The course's MNIST networks, defined once (notebooks 04, 05, 08, 10, 12, 13 train them)."""
+"""The course's MNIST networks, defined once (notebooks 04, 05, 06, 08, 09, 12, 13 and 14 train them)."""
 
 from mxnet.gluon import nn
 

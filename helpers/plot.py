@@ -1,4 +1,4 @@
-"""Plots the notebooks share: training curves (live or final) and grids of images."""
+"""Plots the notebooks share: training curves (live or final) and grids of images (notebooks 02, 04, 05, 12)."""
 
 import matplotlib.pyplot as plt
 import numpy as np

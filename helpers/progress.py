@@ -1,4 +1,4 @@
-"""A progress line that updates in place and ends as a one-line summary (helpers.train.fit, notebook 04 on).
+"""One line of training progress that updates in place and ends as a summary (`fit`, notebook 05 on).
 
 Progress-bar widgets are saved in a notebook as they were first drawn, so a page on GitHub showed
 frozen "0%" bars. This line is a plain display that is replaced as training goes, so the saved page

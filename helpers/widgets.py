@@ -1,4 +1,4 @@
-"""Sliders that drive real MXNet code (notebooks 01, 04, 06, 07), and a guard for bad values."""
+"""Sliders that drive real MXNet code (notebooks 00, 01, 04, 06, 07, 10, 11, 12), and a guard for bad values."""
 
 import math
 from collections.abc import Callable

@@ -36,6 +36,11 @@ def test_the_reference_has_faces_on_two_photos_and_none_without_people():
     assert counts["images/dog.jpg"] == counts["images/chelsea.png"] == 0
 
 
+def test_a_photo_smaller_than_the_smallest_face_has_no_faces(nets):
+    found = detect_faces(np.full((15, 15, 3), 128, np.uint8), nets)
+    assert len(found.boxes) == len(found.landmarks) == 0 and all(len(b) == 0 for b in found.stages.values())
+
+
 def test_pyramid_goes_from_min_face_to_the_whole_image():
     scales = pyramid_scales(512, 512, min_face=20, factor=0.709)
     assert scales[0] == pytest.approx(0.6) and 512 * scales[-1] >= 12 > 512 * scales[-1] * 0.709
