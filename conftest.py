@@ -1,9 +1,10 @@
 """Test-session set-up shared by the unit tests and nbval: threads, data cache, duration report."""
 
+import helpers  # noqa: F401  (sets OMP_NUM_THREADS before any kernel or mxnet starts)
+
 from collections import defaultdict
 from pathlib import Path
 
-import helpers  # noqa: F401  (sets OMP_NUM_THREADS before any kernel or mxnet starts)
 from helpers.cache import SHARED_DATA, seed_from_mirror
 
 _notebook_seconds: dict[str, float] = defaultdict(float)

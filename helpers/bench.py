@@ -29,20 +29,6 @@ def build(network: str):
     return getattr(models, function)(**arguments)
 
 
-def median_seconds(call, repeats: int) -> float:
-    """Median wall time of `call()` over `repeats` runs after one warm-up run (notebooks 09 and 13).
-
-    `call` must wait for its result (e.g. `lambda: net(x).wait_to_read()`): MXNet computes asynchronously.
-    """
-    call()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times))
-
-
 def gemm_gflops(n: int = 2048, repeat: int = 10) -> dict[str, float]:
     """Best fp32 rate of an n x n matrix product, via nd.dot (BLAS) and FullyConnected (oneDNN)."""
     import mxnet as mx
@@ -151,6 +137,7 @@ def print_table(results: list[dict]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """`python -m helpers.bench`: measure every setting, each in its own process, and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="batch 256 only, 2 timed epochs (about 1 minute)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")

@@ -22,20 +22,32 @@ MIRROR_ALIASES = {"fashion-mnist/": "fashion-mnist-current/"}  # folder names us
 
 
 class DataUnavailableError(FileNotFoundError):
-    """A data file is neither in the cache nor obtainable; the message says what was tried and what to do."""
+    """A data file is neither in the cache nor obtainable; the message says what was tried and what to do.
+
+    Behind the scenes from notebook 02 on.
+    """
 
 
 class CorruptFileError(ValueError):
-    """A cached file does not have the expected checksum; it is reported, never used or overwritten."""
+    """A cached file does not have the expected checksum; it is reported, never used or overwritten.
+
+    Behind the scenes from notebook 02 on.
+    """
 
 
 def data_root() -> Path:
-    """The cache folder: $DL_COURSE_DATA if set, else the project's data/ folder."""
+    """The cache folder: $DL_COURSE_DATA if set, else the project's data/ folder.
+
+    Behind the scenes from notebook 02 on.
+    """
     return Path(os.environ.get("DL_COURSE_DATA", PROJECT_ROOT / "data")).expanduser()
 
 
 def sha1_of(path: Path, gunzip: bool = False) -> str:
-    """Hex sha1 of a file (of its decompressed content with gunzip=True), read in 1 MiB chunks."""
+    """Hex sha1 of a file (of its decompressed content with gunzip=True), read in 1 MiB chunks.
+
+    Behind the scenes from notebook 02 on.
+    """
     digest = hashlib.sha1()
     with (gzip.open if gunzip else open)(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -44,7 +56,10 @@ def sha1_of(path: Path, gunzip: bool = False) -> str:
 
 
 def is_valid(path: Path, item: DataFile) -> bool:
-    """True if the file is one of the accepted versions (for gzip data: or has the expected content)."""
+    """True if the file is one of the accepted versions (for gzip data: or has the expected content).
+
+    Behind the scenes from notebook 02 on.
+    """
     if sha1_of(path) in item.sha1:
         return True
     try:
@@ -55,20 +70,25 @@ def is_valid(path: Path, item: DataFile) -> bool:
 
 def shown(path: Path) -> str:
     """A path as messages print it: relative to the project when inside it (saved notebooks show no
-    machine's folders), else as it is."""
+    machine's folders), else as it is.
+    Introduced in notebook 05.
+    """
     path = Path(path)
     return str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else str(path)
 
 
 def how_to_get(relpath: str) -> str:
-    """What a learner can do about a missing file."""
+    """What a learner can do about a missing file. Behind the scenes from notebook 02 on."""
     return (f"With internet, run `python -m helpers.cache fetch {relpath}`; without, copy the file to "
             f"{shown(data_root() / relpath)} (for example from a classroom's copy of data/). data/README.md lists "
             f"every file, its sources and checksum.")
 
 
 def temporary_beside(dst: Path, folder: bool = False) -> Path:
-    """A new temporary file (or folder) beside dst: same file system, so the final rename is atomic."""
+    """A new temporary file (or folder) beside dst: same file system, so the final rename is atomic.
+
+    Behind the scenes from notebook 02 on.
+    """
     try:
         dst.parent.mkdir(parents=True, exist_ok=True)
         if folder:
@@ -82,7 +102,10 @@ def temporary_beside(dst: Path, folder: bool = False) -> Path:
 
 
 def install(tmp: Path, dst: Path) -> None:
-    """Move a verified temporary file into place, atomically, never over an existing file."""
+    """Move a verified temporary file into place, atomically, never over an existing file.
+
+    Behind the scenes from notebook 02 on.
+    """
     os.chmod(tmp, 0o644)
     try:
         os.link(tmp, dst)  # fails if dst exists: someone else's copy wins, ours is dropped
@@ -95,7 +118,10 @@ def install(tmp: Path, dst: Path) -> None:
 
 
 def cached_file(relpath: str, accepted_sha1: tuple[str, ...] = ()) -> Path:
-    """Path of a verified cached file, fetched first if missing; a corrupt file raises CorruptFileError."""
+    """Path of a verified cached file, fetched first if missing; a corrupt file raises CorruptFileError.
+
+    Introduced in notebook 08.
+    """
     path = data_root() / relpath
     if not path.is_file():
         from helpers.download import fetch  # (downloading builds on this module)
@@ -113,6 +139,7 @@ def seed_from_mirror(mirror: Path = SHARED_DATA) -> dict[str, str]:
     """Copy each file from a folder laid out like data/ into the cache unless it is already there.
 
     Returns {relpath: 'copied' | 'present' | 'not in mirror' | 'bad mirror copy'}; never overwrites.
+    Run by `make lab` and `make test` before notebook 00 opens.
     """
     report = {}
     for item in FILES:

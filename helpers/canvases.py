@@ -11,7 +11,10 @@ from helpers.detection import iou
 
 
 def resize_matrix(side: int, source: int = 28) -> np.ndarray:
-    """A (side, source) matrix M such that M @ image @ M.T resizes a square image bilinearly."""
+    """A (side, source) matrix M such that M @ image @ M.T resizes a square image bilinearly.
+
+    Behind the scenes from notebook 10 on.
+    """
     centres = np.clip((np.arange(side) + 0.5) * source / side - 0.5, 0, source - 1)
     low = np.floor(centres).astype(int)
     high, frac = np.minimum(low + 1, source - 1), centres - low
@@ -22,13 +25,16 @@ def resize_matrix(side: int, source: int = 28) -> np.ndarray:
 
 
 def scaled(digit: np.ndarray, side: int) -> np.ndarray:
-    """A 28x28 digit resized to side x side."""
+    """A 28x28 digit resized to side x side. Behind the scenes from notebook 10 on."""
     m = resize_matrix(side)
     return (m @ digit @ m.T).astype(np.float32)
 
 
 def ink_box(patch: np.ndarray, x: int, y: int) -> list[float]:
-    """The tight box (x1, y1, x2, y2) around a placed digit's ink, in canvas pixels."""
+    """The tight box (x1, y1, x2, y2) around a placed digit's ink, in canvas pixels.
+
+    Behind the scenes from notebook 10 on.
+    """
     rows, cols = np.nonzero(patch > 0.3)
     return [x + cols.min(), y + rows.min(), x + cols.max() + 1, y + rows.max() + 1]
 
@@ -36,7 +42,9 @@ def ink_box(patch: np.ndarray, x: int, y: int) -> list[float]:
 def make_canvases(digits: np.ndarray, labels: np.ndarray, count: int, size: int = 64, sizes=(16, 34),
                   max_digits: int = 4, seed: int = 0):
     """`count` canvases (count, 1, size, size), their labels (count, max_digits, 5) and pixel masks
-    (count, size, size) where 0 is background and 1 + d is digit d."""
+    (count, size, size) where 0 is background and 1 + d is digit d.
+    Introduced in notebook 10.
+    """
     rng = np.random.default_rng(seed)
     images = np.zeros((count, 1, size, size), np.float32)
     masks = np.zeros((count, size, size), np.float32)

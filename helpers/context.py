@@ -10,12 +10,18 @@ from helpers.threads import available_cores
 
 
 def try_gpu(i: int = 0) -> mx.Context:
-    """Return mx.gpu(i) if that GPU exists, else mx.cpu(), so every cell also runs on a laptop."""
+    """Return mx.gpu(i) if that GPU exists, else mx.cpu(), so every cell also runs on a laptop.
+
+    Introduced in notebook 00.
+    """
     return mx.gpu(i) if mx.context.num_gpus() > i else mx.cpu()
 
 
 def cpu_name() -> str:
-    """The CPU's model name from /proc/cpuinfo (or platform's guess elsewhere)."""
+    """The CPU's model name from /proc/cpuinfo (or platform's guess elsewhere).
+
+    Behind the scenes from notebook 00 on.
+    """
     try:
         with open("/proc/cpuinfo") as f:
             for line in f:
@@ -27,7 +33,10 @@ def cpu_name() -> str:
 
 
 def gpu_name(i: int = 0) -> str:
-    """The GPU's name as the NVIDIA driver reports it, or 'GPU i' if nvidia-smi is unavailable."""
+    """The GPU's name as the NVIDIA driver reports it, or 'GPU i' if nvidia-smi is unavailable.
+
+    Behind the scenes from notebook 00 on.
+    """
     try:
         out = subprocess.run(["nvidia-smi", "--query-gpu=name", "--format=csv,noheader", f"-i={i}"],
                              capture_output=True, text=True, timeout=10, check=True)
@@ -45,7 +54,10 @@ def _sysctl(name: str) -> str:
 
 
 def cpu_flags() -> set[str]:
-    """The CPU's instruction-set flags, lower case: /proc/cpuinfo on Linux, sysctl on macOS."""
+    """The CPU's instruction-set flags, lower case: /proc/cpuinfo on Linux, sysctl on macOS.
+
+    Behind the scenes from notebook 00 on.
+    """
     try:
         with open("/proc/cpuinfo") as f:
             for line in f:
@@ -68,12 +80,15 @@ def vector_width(flags: set[str] | None = None) -> str:
 
 
 def under_emulation() -> bool:
-    """True for x86-64 Python translated by Rosetta 2 on an Apple Silicon Mac (slower, see README)."""
+    """True for x86-64 Python translated by Rosetta 2 on an Apple Silicon Mac (slower, see README).
+
+    Introduced in notebook 00.
+    """
     return platform.system() == "Darwin" and _sysctl("sysctl.proc_translated") == "1"
 
 
 def platform_line() -> str:
-    """OS, architecture and vector width, e.g. 'Linux x86_64, AVX-512'."""
+    """OS, architecture and vector width, e.g. 'Linux x86_64, AVX-512'. Behind the scenes from notebook 00 on."""
     emulated = ", emulated by Rosetta 2" if under_emulation() else ""
     return f"{platform.system()} {platform.machine()}, {vector_width()}{emulated}"
 

@@ -1,7 +1,10 @@
 """MNIST and Fashion-MNIST through MXNet's own dataset classes, checksum-verified, kept in memory.
 
-Notebook 02 introduces the data; the training notebooks use `load_arrays()` and `split()`.
+Notebook 02 introduces the data; the training notebooks use `load_splits()` (or `load_arrays()` and
+`split()`), and `batches()` hands out shuffled mini-batches (written out by hand once in notebook 04).
 """
+
+from collections.abc import Iterator
 
 import mxnet as mx
 import numpy as np
@@ -10,6 +13,7 @@ from mxnet.gluon.data import dataset as gluon_dataset
 from mxnet.gluon.data import vision
 
 from helpers.cache import cached_file, sha1_of
+from helpers.checks import int_in_range
 
 FILES = {True: ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
          False: ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")}
@@ -22,6 +26,7 @@ class VerifiedFiles:
 
     MXNet checks each file against a sha1 hard-coded in 1.9.1 and re-downloads over it on a mismatch (for
     Fashion-MNIST that is the 2017 release); we give it the sha1s of the verified files instead.
+    Behind the scenes from notebook 02 on.
     """
 
     def __init__(self, root: str, train: bool, files: dict[str, str], namespace: str):
@@ -32,11 +37,14 @@ class VerifiedFiles:
 
 
 class MNIST(VerifiedFiles, vision.MNIST):
-    """mxnet.gluon.data.vision.MNIST over verified cached files."""
+    """mxnet.gluon.data.vision.MNIST over verified cached files. Behind the scenes from notebook 02 on."""
 
 
 class FashionMNIST(VerifiedFiles, vision.FashionMNIST):
-    """mxnet.gluon.data.vision.FashionMNIST over verified cached files (Zalando's current release)."""
+    """mxnet.gluon.data.vision.FashionMNIST over verified cached files (Zalando's current release).
+
+    Behind the scenes from notebook 09 on.
+    """
 
 
 DATASETS = {"mnist": MNIST, "fashion-mnist": FashionMNIST}
@@ -59,6 +67,7 @@ def load_arrays(name: str = "mnist", train: bool = True,
     """The whole set as float32 images (N, 1, 28, 28) scaled to [0, 1] and float32 labels (N,).
 
     Transforming the whole array once is ~40% faster than a per-sample transform in a DataLoader.
+    Introduced in notebook 03.
     """
     images, labels = load_dataset(name, train)[:]
     ctx = ctx or mx.cpu()
@@ -67,7 +76,10 @@ def load_arrays(name: str = "mnist", train: bool = True,
 
 
 def split(X: nd.NDArray, y: nd.NDArray, val_size: int, seed: int = 0):
-    """Carve a validation set of `val_size` random samples out of (X, y); returns (train, val) pairs."""
+    """Carve a validation set of `val_size` random samples out of (X, y); returns (train, val) pairs.
+
+    Behind the scenes from notebook 04 on.
+    """
     n = X.shape[0]
     if not 0 < val_size < n:
         raise ValueError(f"val_size must be between 1 and {n - 1} (the data has {n} samples), got {val_size}")
@@ -76,8 +88,36 @@ def split(X: nd.NDArray, y: nd.NDArray, val_size: int, seed: int = 0):
     return (X.take(train), y.take(train)), (X.take(val), y.take(val))
 
 
+def load_splits(name: str = "mnist", val_size: int = 10_000, seed: int = 0, ctx: mx.Context | None = None):
+    """(train, validation, test) pairs of (X, y): the training set minus `val_size` random samples held out
+    for validation, and the official test set (notebook 05 explains why three).
+    """
+    train, val = split(*load_arrays(name, train=True, ctx=ctx), val_size=val_size, seed=seed)
+    return train, val, load_arrays(name, train=False, ctx=ctx)
+
+
+def batches(*arrays: nd.NDArray, batch_size: int, rng: np.random.Generator,
+            drop_last: bool = True) -> Iterator[tuple[nd.NDArray, ...]]:
+    """Shuffled mini-batches: the same random rows of each array, `batch_size` at a time (notebook 04).
+
+    The last incomplete batch is dropped unless `drop_last=False`, so every step sees `batch_size` samples.
+    """
+    n = arrays[0].shape[0]
+    if any(a.shape[0] != n for a in arrays):
+        raise ValueError(f"the arrays must have the same number of rows, got {[a.shape[0] for a in arrays]}")
+    batch_size = int_in_range("batch size", batch_size, 1, n)
+    order = nd.array(rng.permutation(n), ctx=arrays[0].context, dtype="int64")
+    stop = n - batch_size + 1 if drop_last else n
+    for start in range(0, stop, batch_size):
+        idx = order[start:start + batch_size]
+        yield tuple(a.take(idx) for a in arrays)
+
+
 def subset(X: nd.NDArray, y: nd.NDArray, size: int, seed: int = 0) -> tuple[nd.NDArray, nd.NDArray]:
-    """A random subset of `size` samples, the same for the same seed (for quick experiments)."""
+    """A random subset of `size` samples, the same for the same seed (for quick experiments).
+
+    Introduced in notebook 04.
+    """
     n = X.shape[0]
     if not 0 < size <= n:
         raise ValueError(f"size must be between 1 and {n}, got {size}")

@@ -2,6 +2,7 @@
 
 import mxnet as mx
 import numpy as np
+import pandas as pd
 from mxnet import autograd, nd
 
 from helpers.checks import int_in_range, positive_number
@@ -25,6 +26,7 @@ def descend(surface: Surface, optimizer: str = "sgd", lr: float = 0.01, steps: i
     """Positions (steps + 1, 2) of a point moved by `mx.optimizer.create(optimizer)` down the surface.
 
     `noise` adds Gaussian noise of that size to each gradient, like a stochastic (mini-batch) gradient.
+    Introduced in notebook 06.
     """
     lr = positive_number("learning rate", lr)
     steps = int_in_range("steps", steps, 1, 100_000)
@@ -46,7 +48,10 @@ def descend(surface: Surface, optimizer: str = "sgd", lr: float = 0.01, steps: i
 
 def race(surface: Surface, steps: int, lr_sgd: float, lr_adaptive: float,
          contestants: dict = OPTIMIZERS) -> dict[str, np.ndarray]:
-    """Paths of every contestant from the same start; SGD-like and adaptive ones get their own rate."""
+    """Paths of every contestant from the same start; SGD-like and adaptive ones get their own rate.
+
+    Introduced in notebook 07.
+    """
     paths = {}
     for name, (optimizer, settings) in contestants.items():
         lr = lr_sgd if optimizer in ("sgd", "nag") else lr_adaptive
@@ -56,7 +61,9 @@ def race(surface: Surface, steps: int, lr_sgd: float, lr_adaptive: float,
 
 def steps_to_goal(surface: Surface, path: np.ndarray, tol: float = 0.05) -> int | None:
     """First step within `tol` of the minimum; on a surface without one, the first step with f < -1
-    (it has left the saddle). None if the path never gets there."""
+    (it has left the saddle). None if the path never gets there.
+    Introduced in notebook 07.
+    """
     if surface.minimum is not None:
         reached = np.linalg.norm(path - np.array(surface.minimum), axis=1) < tol
     else:
@@ -64,6 +71,16 @@ def steps_to_goal(surface: Surface, path: np.ndarray, tol: float = 0.05) -> int 
                           nd.array(path[:, 1], dtype="float64")).asnumpy() < -1
     hits = np.flatnonzero(reached)
     return int(hits[0]) if hits.size else None
+
+
+def race_table(surface: Surface, paths: dict[str, np.ndarray]) -> pd.DataFrame:
+    """Steps each optimizer needs to reach the goal, its final loss and point (notebook 07)."""
+    rows = []
+    for name, path in paths.items():
+        steps = steps_to_goal(surface, path)
+        rows.append({"optimizer": name, "steps to goal": steps if steps is not None else "did not converge",
+                     "final loss": float(surface(*path[-1])), "final point": tuple(np.round(path[-1], 3))})
+    return pd.DataFrame(rows).set_index("optimizer")
 
 
 # Settings under which the race shows something on each surface (notebook 07 starts from these).

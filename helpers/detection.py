@@ -8,7 +8,10 @@ from matplotlib import patches
 
 
 def iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Intersection over union of every box in a (N, 4) with every box in b (M, 4): an (N, M) array."""
+    """Intersection over union of every box in a (N, 4) with every box in b (M, 4): an (N, M) array.
+
+    Introduced in notebook 10.
+    """
     a, b = np.asarray(a, float)[:, None, :4], np.asarray(b, float)[None, :, :4]
     inter = np.prod(np.clip(np.minimum(a[..., 2:], b[..., 2:]) - np.maximum(a[..., :2], b[..., :2]), 0, None), -1)
     area = lambda box: np.prod(box[..., 2:] - box[..., :2], -1)  # noqa: E731
@@ -20,6 +23,7 @@ def average_precision(detections: list[np.ndarray], truths: list[np.ndarray], th
 
     detections[i]: (K, 5) rows (score, x1, y1, x2, y2) for image i; truths[i]: (M, 4) boxes. A detection
     is right when it overlaps a not yet matched true box by IoU >= threshold, best scores first.
+    Behind the scenes from notebook 10 on.
     """
     total = sum(len(t) for t in truths)
     if total == 0:
@@ -45,6 +49,7 @@ def mean_average_precision(detections: list[np.ndarray], truths: list[np.ndarray
     """mAP: average precision per class, averaged over the classes that occur.
 
     detections[i]: (K, 6) rows (class, score, x1, y1, x2, y2); truths[i]: (M, 5) rows (class, x1, y1, x2, y2).
+    Introduced in notebook 10.
     """
     scores = []
     for c in range(classes):
@@ -56,7 +61,10 @@ def mean_average_precision(detections: list[np.ndarray], truths: list[np.ndarray
 
 
 def mean_iou(predicted: np.ndarray, truth: np.ndarray, classes: int) -> float:
-    """Mean over classes of |predicted ∩ true pixels| / |predicted ∪ true pixels| (classes that occur)."""
+    """Mean over classes of |predicted ∩ true pixels| / |predicted ∪ true pixels| (classes that occur).
+
+    Introduced in notebook 10.
+    """
     scores = []
     for c in range(classes):
         union = np.sum((predicted == c) | (truth == c))
@@ -66,7 +74,10 @@ def mean_iou(predicted: np.ndarray, truth: np.ndarray, classes: int) -> float:
 
 
 def draw_boxes(ax, boxes, labels=(), color: str = "lime", linewidth: float = 1.5) -> None:
-    """Draw boxes (x1, y1, x2, y2, in the image's pixels) on a matplotlib axis, with optional labels."""
+    """Draw boxes (x1, y1, x2, y2, in the image's pixels) on a matplotlib axis, with optional labels.
+
+    Introduced in notebook 10.
+    """
     for k, (x1, y1, x2, y2) in enumerate(np.asarray(boxes, float).reshape(-1, 4)):
         ax.add_patch(patches.Rectangle((x1, y1), x2 - x1, y2 - y1, fill=False, color=color, linewidth=linewidth))
         if k < len(labels):

@@ -18,7 +18,10 @@ import psutil
 
 
 class JobFailed(RuntimeError):
-    """A process of the job failed or the job ran out of time; every process (`pids`) was stopped."""
+    """A process of the job failed or the job ran out of time; every process (`pids`) was stopped.
+
+    Introduced in notebook 14.
+    """
 
     def __init__(self, message: str, pids: list[int]):
         super().__init__(message)
@@ -26,14 +29,20 @@ class JobFailed(RuntimeError):
 
 
 def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now (asked of the OS, never hard-coded)."""
+    """A TCP port on 127.0.0.1 that nothing listens on right now (asked of the OS, never hard-coded).
+
+    Behind the scenes from notebook 14 on.
+    """
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
 def dmlc_environment(role: str, port: int, workers: int, servers: int) -> dict[str, str]:
-    """The variables MXNet reads to join a job as `role` (scheduler, server or worker), loopback only."""
+    """The variables MXNet reads to join a job as `role` (scheduler, server or worker), loopback only.
+
+    Behind the scenes from notebook 14 on.
+    """
     return {"DMLC_ROLE": role, "DMLC_PS_ROOT_URI": "127.0.0.1", "DMLC_PS_ROOT_PORT": str(port),
             "DMLC_NODE_HOST": "127.0.0.1", "DMLC_NUM_WORKER": str(workers), "DMLC_NUM_SERVER": str(servers)}
 
@@ -41,7 +50,9 @@ def dmlc_environment(role: str, port: int, workers: int, servers: int) -> dict[s
 @dataclass
 class Job:
     """What a finished job leaves: each worker's printed output, every process's PID, the seconds it took,
-    and every address a process of the job listened on."""
+    and every address a process of the job listened on.
+    Behind the scenes from notebook 14 on.
+    """
 
     outputs: list[str]
     pids: list[int]
@@ -69,6 +80,7 @@ def run_job(script: str | Path, args: list[str] = (), workers: int = 2, servers:
 
     Returns their outputs (stdout). Raises JobFailed, with the failing process's last lines, when one
     exits with an error or `timeout` seconds pass; either way no process of the job is left running.
+    Introduced in notebook 14.
     """
     port, start = free_port(), time.time()
     # names of our own: MXNet numbers the workers (kv.rank) in the order they reach the scheduler
@@ -112,12 +124,15 @@ def _read(log) -> str:
 
 
 def still_running(pids: list[int]) -> list[int]:
-    """Those of `pids` that are still alive (zombies excluded)."""
+    """Those of `pids` that are still alive (zombies excluded). Introduced in notebook 14."""
     return [pid for pid in pids if psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
 
 
 def listening_addresses(pids: list[int]) -> set[str]:
-    """The IP addresses on which these processes accept TCP connections right now."""
+    """The IP addresses on which these processes accept TCP connections right now.
+
+    Behind the scenes from notebook 14 on.
+    """
     found = set()
     for pid in pids:
         try:

@@ -3,6 +3,7 @@
 Sources are tried in order: $DL_COURSE_MIRROR_URL (a classroom's copy, files at <base>/<cache path>),
 then the registry's public sources, official first (for a GluonCV zoo model: GluonCV's own download),
 then the file's build script. A failed, short or corrupt download leaves nothing behind.
+Used by `python -m helpers.cache fetch` and, for a file still missing, by every notebook's first load.
 """
 
 import contextlib

@@ -20,13 +20,19 @@ STAGES = [(1, 3, 1, 16, 1), (6, 3, 2, 24, 2), (6, 5, 2, 40, 2), (6, 3, 2, 80, 3)
 
 
 def same_padding(size: int, kernel: int, stride: int) -> tuple[int, int]:
-    """TensorFlow's 'SAME' padding (before, after) for one spatial side: the extra pixel goes after."""
+    """TensorFlow's 'SAME' padding (before, after) for one spatial side: the extra pixel goes after.
+
+    Behind the scenes from notebook 09 on.
+    """
     total = max((math.ceil(size / stride) - 1) * stride + kernel - size, 0)
     return total // 2, total - total // 2
 
 
 def conv_bn(out: int, kernel: int, stride: int, size: int, groups: int = 1, relu6: bool = True):
-    """Pad ('SAME') -> convolution without bias -> batch norm (eps 1e-3) -> optional ReLU6."""
+    """Pad ('SAME') -> convolution without bias -> batch norm (eps 1e-3) -> optional ReLU6.
+
+    Behind the scenes from notebook 09 on.
+    """
     before, after = same_padding(size, kernel, stride)
     block = nn.HybridSequential()
     if before or after:
@@ -39,7 +45,10 @@ def conv_bn(out: int, kernel: int, stride: int, size: int, groups: int = 1, relu
 
 
 class InvertedResidual(gluon.HybridBlock):
-    """Expand (1x1), filter each channel (depthwise kxk), project (1x1); add the input when shapes match."""
+    """Expand (1x1), filter each channel (depthwise kxk), project (1x1); add the input when shapes match.
+
+    Behind the scenes from notebook 09 on.
+    """
 
     def __init__(self, channels: int, out: int, expand: int, kernel: int, stride: int, size: int):
         super().__init__()
@@ -56,7 +65,10 @@ class InvertedResidual(gluon.HybridBlock):
 
 
 def efficientnet_lite0(classes: int = 1000) -> nn.HybridSequential:
-    """The network, uninitialized; its parameters are created in the same order as the PyTorch file's."""
+    """The network, uninitialized; its parameters are created in the same order as the PyTorch file's.
+
+    Behind the scenes from notebook 09 on.
+    """
     net, size, channels = nn.HybridSequential(), IMAGE_SIZE, 32
     net.add(conv_bn(channels, 3, 2, size))
     size = math.ceil(size / 2)
@@ -74,6 +86,7 @@ def load_torch_state(net: gluon.Block, state: dict[str, np.ndarray]) -> None:
 
     PyTorch's batch norm keeps (weight, bias, running_mean, running_var, num_batches_tracked); Gluon's
     has (gamma, beta, running_mean, running_var): the same order once the counter is dropped.
+    Behind the scenes from notebook 09 on.
     """
     tensors = [(name, value) for name, value in state.items() if not name.endswith("num_batches_tracked")]
     params = list(net.collect_params().values())
@@ -86,7 +99,10 @@ def load_torch_state(net: gluon.Block, state: dict[str, np.ndarray]) -> None:
 
 
 def from_torch_state(state: dict[str, np.ndarray]) -> nn.HybridSequential:
-    """A ready, hybridized EfficientNet-Lite0 holding the weights of a PyTorch state dict."""
+    """A ready, hybridized EfficientNet-Lite0 holding the weights of a PyTorch state dict.
+
+    Behind the scenes from notebook 09 on.
+    """
     net = efficientnet_lite0()
     net.initialize()
     net(nd.zeros((1, 3, IMAGE_SIZE, IMAGE_SIZE)))  # gives every parameter its shape

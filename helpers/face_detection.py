@@ -11,7 +11,10 @@ from mxnet import nd
 
 
 def pyramid_scales(height: int, width: int, min_face: int = 20, factor: float = 0.709) -> list[float]:
-    """Scales at which P-Net's 12-pixel window sees faces from min_face pixels up to the whole image."""
+    """Scales at which P-Net's 12-pixel window sees faces from min_face pixels up to the whole image.
+
+    Introduced in notebook 10.
+    """
     scale, side, scales = 12 / min_face, min(height, width) * 12 / min_face, []
     while side >= 12:
         scales.append(scale)
@@ -20,17 +23,23 @@ def pyramid_scales(height: int, width: int, min_face: int = 20, factor: float = 
 
 
 def resize(images: nd.NDArray, size: tuple[int, int]) -> nd.NDArray:
-    """Shrink (N, 3, H, W) images by averaging the pixels that fall into each output pixel."""
+    """Shrink (N, 3, H, W) images by averaging the pixels that fall into each output pixel.
+
+    Introduced in notebook 10.
+    """
     return nd.contrib.AdaptiveAvgPooling2D(images, output_size=size)
 
 
 def normalize(images: nd.NDArray) -> nd.NDArray:
-    """Pixels 0..255 to about -1..1, as MTCNN was trained."""
+    """Pixels 0..255 to about -1..1, as MTCNN was trained. Introduced in notebook 10."""
     return (images - 127.5) * 0.0078125
 
 
 def propose(image: nd.NDArray, pnet, scale: float, threshold: float) -> np.ndarray:
-    """P-Net on the image shrunk by `scale`: a (K, 9) array of boxes, scores and box offsets."""
+    """P-Net on the image shrunk by `scale`: a (K, 9) array of boxes, scores and box offsets.
+
+    Introduced in notebook 10.
+    """
     h, w = image.shape[2:]
     offsets, probs = pnet(normalize(resize(image, (int(h * scale + 1), int(w * scale + 1)))))
     ys, xs = np.nonzero(probs[0, 1].asnumpy() >= threshold)
@@ -42,7 +51,9 @@ def propose(image: nd.NDArray, pnet, scale: float, threshold: float) -> np.ndarr
 
 def nms(boxes: np.ndarray, iou: float) -> np.ndarray:
     """Keep the best-scoring box and drop the others that overlap it by more than `iou`, repeatedly
-    (MXNet's `box_nms`); the kept rows come back sorted by score."""
+    (MXNet's `box_nms`); the kept rows come back sorted by score.
+    Introduced in notebook 10.
+    """
     if len(boxes) == 0:
         return boxes
     kept = nd.contrib.box_nms(nd.array(boxes), overlap_thresh=iou, score_index=4, coord_start=0,
@@ -51,7 +62,10 @@ def nms(boxes: np.ndarray, iou: float) -> np.ndarray:
 
 
 def nms_smaller(boxes: np.ndarray, overlap: float) -> np.ndarray:
-    """NMS where overlap is measured against the smaller box, so a box inside a bigger one goes too."""
+    """NMS where overlap is measured against the smaller box, so a box inside a bigger one goes too.
+
+    Behind the scenes from notebook 10 on.
+    """
     order, keep = list(np.argsort(-boxes[:, 4], kind="stable")), []
     area = (boxes[:, 2] - boxes[:, 0] + 1) * (boxes[:, 3] - boxes[:, 1] + 1)
     while order:
@@ -64,7 +78,10 @@ def nms_smaller(boxes: np.ndarray, overlap: float) -> np.ndarray:
 
 
 def shift(boxes: np.ndarray, offsets: np.ndarray, plus_one: bool = True) -> np.ndarray:
-    """Move each box's edges by the network's offsets, given as fractions of the box's width and height."""
+    """Move each box's edges by the network's offsets, given as fractions of the box's width and height.
+
+    Behind the scenes from notebook 10 on.
+    """
     size = boxes[:, 2:4] - boxes[:, 0:2] + (1 if plus_one else 0)
     moved = boxes.copy()
     moved[:, :4] = boxes[:, :4] + offsets * np.tile(size, 2)
@@ -72,7 +89,10 @@ def shift(boxes: np.ndarray, offsets: np.ndarray, plus_one: bool = True) -> np.n
 
 
 def to_square(boxes: np.ndarray) -> np.ndarray:
-    """Grow each box to a square around its centre (the next network looks at square crops)."""
+    """Grow each box to a square around its centre (the next network looks at square crops).
+
+    Behind the scenes from notebook 10 on.
+    """
     side = np.maximum(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1])
     squared = boxes.copy()
     squared[:, :2] = boxes[:, :2] + (boxes[:, 2:4] - boxes[:, :2] - side[:, None]) / 2
@@ -81,7 +101,10 @@ def to_square(boxes: np.ndarray) -> np.ndarray:
 
 
 def crops(image: nd.NDArray, boxes: np.ndarray, size: int) -> nd.NDArray:
-    """The part of each box inside the image, resized to size x size, normalized: one batch."""
+    """The part of each box inside the image, resized to size x size, normalized: one batch.
+
+    Behind the scenes from notebook 10 on.
+    """
     h, w = image.shape[2:]
     corners = np.trunc(boxes[:, :4]).astype(int)
     x1, y1 = np.maximum(corners[:, 0], 1) - 1, np.maximum(corners[:, 1], 1) - 1
@@ -93,7 +116,9 @@ def crops(image: nd.NDArray, boxes: np.ndarray, size: int) -> nd.NDArray:
 @dataclass
 class Faces:
     """What the cascade found: boxes (x1, y1, x2, y2), scores, landmarks (5 points as x, y), and the
-    boxes that survived each stage, to draw the cascade."""
+    boxes that survived each stage, to draw the cascade.
+    Behind the scenes from notebook 10 on.
+    """
 
     boxes: np.ndarray
     scores: np.ndarray
@@ -103,7 +128,7 @@ class Faces:
 
 def detect_faces(photo: np.ndarray, nets, thresholds=(0.6, 0.7, 0.7), min_face: int = 20,
                  factor: float = 0.709, nms_iou: float = 0.7) -> Faces:
-    """Run P-Net, R-Net and O-Net on an (H, W, 3) uint8 photo."""
+    """Run P-Net, R-Net and O-Net on an (H, W, 3) uint8 photo. Introduced in notebook 10."""
     pnet, rnet, onet = nets
     image = nd.array(photo.transpose(2, 0, 1)[None].astype(np.float32))
     scales = pyramid_scales(*photo.shape[:2], min_face, factor)  # none for a photo smaller than min_face

@@ -5,7 +5,9 @@ from mxnet import gluon, nd
 
 def forward_flops(net: gluon.Block, input_shape: tuple[int, ...]) -> int:
     """Floating-point operations (2 per multiply-add) of one forward pass of ONE sample through the
-    Dense and Conv2D layers of `net`; activations and pooling are comparatively free and not counted."""
+    Dense and Conv2D layers of `net`; activations and pooling are comparatively free and not counted.
+    Behind the scenes from notebook 08 on.
+    """
     counts: list[int] = []
 
     def count(block, inputs, output):
@@ -33,10 +35,12 @@ def forward_flops(net: gluon.Block, input_shape: tuple[int, ...]) -> int:
 
 def training_flops(net: gluon.Block, input_shape: tuple[int, ...]) -> int:
     """About 3x the forward pass: backward computes one matrix product for the inputs' gradient and
-    one for the weights' gradient for every product of the forward pass."""
+    one for the weights' gradient for every product of the forward pass.
+    Introduced in notebook 08.
+    """
     return 3 * forward_flops(net, input_shape)
 
 
 def count_parameters(net: gluon.Block) -> int:
-    """Number of learnable numbers in `net` (after its shapes are known)."""
+    """Number of learnable numbers in `net` (after its shapes are known). Introduced in notebook 08."""
     return sum(p.data().size for p in net.collect_params().values() if p.grad_req != "null")

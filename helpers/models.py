@@ -4,7 +4,10 @@ from mxnet.gluon import nn
 
 
 def mlp(hidden: tuple[int, ...] = (512, 256), classes: int = 10) -> nn.HybridSequential:
-    """Fully connected network: inputs are flattened by the first Dense, ReLU hidden layers, linear output."""
+    """Fully connected network: inputs are flattened by the first Dense, ReLU hidden layers, linear output.
+
+    Introduced in notebook 04.
+    """
     net = nn.HybridSequential()
     for units in hidden:
         net.add(nn.Dense(units, activation="relu"))
@@ -17,6 +20,7 @@ def lenet(classes: int = 10, channels: tuple[int, int] = (16, 32)) -> nn.HybridS
 
     16 and 32 filters rather than the 20 and 50 of MXNet's old tutorial: channel counts that are
     multiples of 16 fill a CPU's 16-float (AVX-512) registers, and train ~3x faster here (`make bench`).
+    Introduced in notebook 08.
     """
     net = nn.HybridSequential()
     net.add(nn.Conv2D(channels[0], kernel_size=5, activation="relu"), nn.MaxPool2D(pool_size=2, strides=2),

@@ -15,12 +15,18 @@ WEIGHTS = {name: f"models/mtcnn/mtcnn-{name}.params" for name in ("pnet", "rnet"
 
 
 def conv_prelu(channels: int, kernel: int) -> tuple[nn.Conv2D, nn.PReLU]:
-    """A convolution followed by a PReLU (a leaky ReLU whose slope per channel is learned)."""
+    """A convolution followed by a PReLU (a leaky ReLU whose slope per channel is learned).
+
+    Behind the scenes from notebook 10 on.
+    """
     return nn.Conv2D(channels, kernel), nn.PReLU(in_channels=channels)
 
 
 class PNet(gluon.HybridBlock):
-    """Proposal net: fully convolutional, so one pass scores every 12x12 window (stride 2) of an image."""
+    """Proposal net: fully convolutional, so one pass scores every 12x12 window (stride 2) of an image.
+
+    Behind the scenes from notebook 10 on.
+    """
 
     def __init__(self):
         super().__init__()
@@ -37,7 +43,10 @@ class PNet(gluon.HybridBlock):
 
 
 class RNet(gluon.HybridBlock):
-    """Refine net: looks again at each 24x24 candidate, scores it and corrects its box."""
+    """Refine net: looks again at each 24x24 candidate, scores it and corrects its box.
+
+    Behind the scenes from notebook 10 on.
+    """
 
     def __init__(self):
         super().__init__()
@@ -57,7 +66,10 @@ class RNet(gluon.HybridBlock):
 
 
 class ONet(gluon.HybridBlock):
-    """Output net: a last look at 48x48, with the final box and five landmarks."""
+    """Output net: a last look at 48x48, with the final box and five landmarks.
+
+    Behind the scenes from notebook 10 on.
+    """
 
     def __init__(self):
         super().__init__()
@@ -85,7 +97,10 @@ INPUT_SIZE = {"pnet": 12, "rnet": 24, "onet": 48}
 
 
 def from_torch_state(name: str, state: dict) -> gluon.HybridBlock:
-    """A network filled from facenet-pytorch's state dict (numpy arrays, see helpers.torch_weights)."""
+    """A network filled from facenet-pytorch's state dict (numpy arrays, see helpers.torch_weights).
+
+    Behind the scenes from notebook 10 on.
+    """
     net = NETS[name]()
     net.initialize()
     net(nd.zeros((1, 3, INPUT_SIZE[name], INPUT_SIZE[name])))  # fixes every parameter's shape
@@ -102,7 +117,10 @@ def from_torch_state(name: str, state: dict) -> gluon.HybridBlock:
 
 
 def load_mtcnn() -> tuple[PNet, RNet, ONet]:
-    """The three pretrained networks from the course's cache (fetched or built on first use), hybridized."""
+    """The three pretrained networks from the course's cache (fetched or built on first use), hybridized.
+
+    Introduced in notebook 10.
+    """
     nets = []
     for name, relpath in WEIGHTS.items():
         net = NETS[name]()

@@ -27,29 +27,43 @@ CIFAR10_CLASSES = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog
 
 
 class ModelUnavailableError(DataUnavailableError):
-    """Neither the model zoo nor the cache can provide the weights; the message says what to do."""
+    """Neither the model zoo nor the cache can provide the weights; the message says what to do.
+
+    Introduced in notebook 09.
+    """
 
 
 def zoo_root() -> Path:
-    """Where GluonCV's model store keeps <name>-<hash>.params files for the course."""
+    """Where GluonCV's model store keeps <name>-<hash>.params files for the course.
+
+    Behind the scenes from notebook 09 on.
+    """
     return data_root() / "models" / "gluoncv"
 
 
 def zoo_entry(name: str) -> DataFile:
-    """The cache entry of a model-zoo file: the registry's, or one made from GluonCV's own sha1 table."""
+    """The cache entry of a model-zoo file: the registry's, or one made from GluonCV's own sha1 table.
+
+    Behind the scenes from notebook 09 on.
+    """
     made = zoo_file(name, model_store._model_sha1[name])
     return BY_PATH.get(made.path, made)
 
 
 def zoo_weights_cached(name: str) -> bool:
-    """True if the model store file for `name` is already in the cache (no download needed)."""
+    """True if the model store file for `name` is already in the cache (no download needed).
+
+    Behind the scenes from notebook 09 on.
+    """
     return name in model_store._model_sha1 and (data_root() / zoo_entry(name).path).is_file()
 
 
 def import_export(symbol: Path, params: Path, ctx: mx.Context) -> gluon.SymbolBlock:
     """`gluon.SymbolBlock.imports` for a graph saved by any MXNet: GluonCV's CIFAR-10 exports were saved by a
     2.0 development build, whose version stamp makes 1.9.1 print a C++ warning; their operators all exist in
-    1.9.1 (tests check their predictions), so the stamp is set to the running version before loading."""
+    1.9.1 (tests check their predictions), so the stamp is set to the running version before loading.
+    Behind the scenes from notebook 09 on.
+    """
     graph = json.loads(symbol.read_text())
     graph.setdefault("attrs", {})["mxnet_version"] = ["int", MXNET_VERSION]
     with warnings.catch_warnings():  # "Cannot decide type for the following arguments": harmless
@@ -61,7 +75,9 @@ def import_export(symbol: Path, params: Path, ctx: mx.Context) -> gluon.SymbolBl
 
 def load(name: str, ctx: mx.Context | None = None, allow_download: bool = True) -> gluon.HybridBlock:
     """A pretrained network: `model_zoo.get_model(name, pretrained=True, root=data/models/gluoncv)` if its
-    weights are cached, else the cached export, else (if allowed) the zoo's download, mirror first."""
+    weights are cached, else the cached export, else (if allowed) the zoo's download, mirror first.
+    Introduced in notebook 09.
+    """
     ctx = ctx or mx.cpu()
     if name in EXPORTED and not zoo_weights_cached(name):
         return import_export(*(cached_file(f"{EXPORTED[name]}{end}") for end in ("-symbol.json", "-0000.params")),
@@ -92,14 +108,17 @@ def imagenet_classifier(ctx: mx.Context | None = None) -> tuple[str, gluon.Hybri
 
 
 def read_image(relpath: str) -> nd.NDArray:
-    """A checksum-verified photo from the cache as an RGB NDArray (H, W, 3, uint8)."""
+    """A checksum-verified photo from the cache as an RGB NDArray (H, W, 3, uint8). Introduced in notebook 09."""
     from PIL import Image
 
     return nd.array(np.asarray(Image.open(cached_file(relpath)).convert("RGB")), dtype="uint8")
 
 
 def preprocess(img: nd.NDArray, name: str) -> nd.NDArray:
-    """Turn an RGB image (H, W, 3, uint8) into the (1, 3, h, w) float input that model `name` was trained on."""
+    """Turn an RGB image (H, W, 3, uint8) into the (1, 3, h, w) float input that model `name` was trained on.
+
+    Introduced in notebook 09.
+    """
     if img.ndim != 3 or img.shape[2] != 3:
         raise ValueError(f"expected an RGB image of shape (H, W, 3), got {img.shape}")
     if name.startswith("cifar_"):  # CIFAR-10: 32x32, per-channel normalization of CIFAR's statistics
@@ -115,6 +134,9 @@ def preprocess(img: nd.NDArray, name: str) -> nd.NDArray:
 
 
 def top_k(logits: nd.NDArray, classes: list[str], k: int = 5) -> list[tuple[str, float]]:
-    """The k most probable classes of one image's logits, with their softmax probabilities."""
+    """The k most probable classes of one image's logits, with their softmax probabilities.
+
+    Introduced in notebook 09.
+    """
     probs = nd.softmax(logits.reshape((-1,))).asnumpy()
     return [(classes[i], float(probs[i])) for i in probs.argsort()[::-1][:k]]

@@ -12,13 +12,16 @@ from IPython.display import display
 
 
 def in_notebook() -> bool:
-    """True inside a Jupyter kernel (where displays can be updated in place)."""
+    """True inside a Jupyter kernel (where displays can be updated in place). Behind the scenes from notebook 04 on."""
     shell = get_ipython()
     return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
 
 
 class ProgressLine:
-    """`show(text)` replaces the line; nothing is drawn when `enabled` is False."""
+    """`show(text)` replaces the line; nothing is drawn when `enabled` is False.
+
+    Behind the scenes from notebook 04 on.
+    """
 
     def __init__(self, enabled: bool = True):
         self.enabled, self.handle = enabled, None

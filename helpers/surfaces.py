@@ -10,7 +10,10 @@ from mxnet import autograd, nd
 
 @dataclass(frozen=True)
 class Surface:
-    """A loss z = f(x, y), the window to draw it in, its minimum (None if it has none) and a start."""
+    """A loss z = f(x, y), the window to draw it in, its minimum (None if it has none) and a start.
+
+    Introduced in notebook 06.
+    """
 
     name: str
     f: Callable[[nd.NDArray, nd.NDArray], nd.NDArray]
@@ -35,7 +38,10 @@ SURFACES = {s.name: s for s in (BOWL, SADDLE, TWO_MINIMA, BEALE, ROSENBROCK)}
 
 
 def value_and_gradient(surface: Surface, x: float, y: float) -> tuple[float, float, float]:
-    """f(x, y) and its partial derivatives (df/dx, df/dy) by autograd, in 64-bit precision."""
+    """f(x, y) and its partial derivatives (df/dx, df/dy) by autograd, in 64-bit precision.
+
+    Introduced in notebook 06.
+    """
     point = nd.array([x, y], dtype="float64")
     point.attach_grad()
     with autograd.record():
@@ -46,7 +52,10 @@ def value_and_gradient(surface: Surface, x: float, y: float) -> tuple[float, flo
 
 
 def grid(surface: Surface, n: int = 120) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Meshgrid X, Y over the surface's window and Z = f(X, Y), ready for contour or 3-D plots."""
+    """Meshgrid X, Y over the surface's window and Z = f(X, Y), ready for contour or 3-D plots.
+
+    Introduced in notebook 06.
+    """
     x0, x1, y0, y1 = surface.bounds
     X, Y = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
     Z = surface(nd.array(X, dtype="float64"), nd.array(Y, dtype="float64")).asnumpy()
@@ -54,7 +63,10 @@ def grid(surface: Surface, n: int = 120) -> tuple[np.ndarray, np.ndarray, np.nda
 
 
 def gradient_field(surface: Surface, n: int = 15) -> tuple[np.ndarray, ...]:
-    """X, Y and the gradient components U = df/dx, V = df/dy on a coarse grid, by autograd."""
+    """X, Y and the gradient components U = df/dx, V = df/dy on a coarse grid, by autograd.
+
+    Introduced in notebook 06.
+    """
     x0, x1, y0, y1 = surface.bounds
     X, Y = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
     xs, ys = nd.array(X, dtype="float64"), nd.array(Y, dtype="float64")

@@ -13,7 +13,8 @@ import mxnet as mx
 import numpy as np
 from mxnet import autograd, gluon, nd
 
-from helpers.checks import int_in_range, positive_number
+from helpers.checks import int_in_range, number_in_interval, positive_number
+from helpers.data import batches
 from helpers.progress import ProgressLine
 
 Data = tuple[nd.NDArray, nd.NDArray]
@@ -21,7 +22,7 @@ Data = tuple[nd.NDArray, nd.NDArray]
 
 @dataclass
 class History:
-    """What happened in each epoch of `fit` (lists indexed by epoch)."""
+    """What happened in each epoch of `fit` (lists indexed by epoch). Introduced in notebook 04."""
 
     train_loss: list[float] = field(default_factory=list)
     train_acc: list[float] = field(default_factory=list)
@@ -32,7 +33,10 @@ class History:
 
 
 def evaluate(net: gluon.Block, data: Data, batch_size: int = 1000) -> tuple[float, float]:
-    """Mean cross-entropy loss and accuracy of `net` on (X, y), in batches, without autograd."""
+    """Mean cross-entropy loss and accuracy of `net` on (X, y), in batches, without autograd.
+
+    Introduced in notebook 04.
+    """
     X, y = data
     loss_fn = gluon.loss.SoftmaxCrossEntropyLoss()
     ctx = next(iter(net.collect_params().values())).list_ctx()[0]
@@ -48,34 +52,36 @@ def evaluate(net: gluon.Block, data: Data, batch_size: int = 1000) -> tuple[floa
 
 
 def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int = 5, lr: float = 0.1,
-        batch_size: int = 128, optimizer: str = "sgd", optimizer_params: dict | None = None,
+        batch_size: int = 128, optimizer: str = "sgd", momentum: float = 0.0, optimizer_params: dict | None = None,
         ctx: mx.Context | None = None, seed: int = 0, hybridize: bool = True, log_every: int = 50,
         progress: bool = True, on_epoch: Callable[[int, History], None] | None = None) -> History:
     """Train `net` with mini-batch gradient descent on (X, y) and return the per-epoch History.
 
-    The last incomplete batch of each shuffled epoch is dropped, so every step sees `batch_size` samples.
+    Notebook 04 writes this loop by hand first. `momentum` applies to "sgd" (notebook 07 explains it);
+    other optimizer settings go in `optimizer_params`. The last incomplete batch of each epoch is dropped.
     """
     X, y = train
     n = X.shape[0]
     lr = positive_number("learning rate", lr)
     epochs = int_in_range("epochs", epochs, 1, 10_000)
     batch_size = int_in_range("batch size", batch_size, 1, n)
+    momentum = number_in_interval("momentum", momentum, 0, 1)
+    if momentum and optimizer not in ("sgd", "nag"):
+        raise ValueError(f"momentum is a setting of 'sgd' and 'nag', not of {optimizer!r}")
+    settings = {"learning_rate": lr, **({"momentum": momentum} if momentum else {}), **(optimizer_params or {})}
     ctx = ctx or mx.cpu()
     X, y = X.as_in_context(ctx), y.as_in_context(ctx)
     if hybridize and isinstance(net, gluon.HybridBlock):
         net.hybridize(static_alloc=True, static_shape=True)
-    trainer = gluon.Trainer(net.collect_params(), optimizer, {"learning_rate": lr, **(optimizer_params or {})})
+    trainer = gluon.Trainer(net.collect_params(), optimizer, settings)
     loss_fn = gluon.loss.SoftmaxCrossEntropyLoss()
     rng, steps, history = np.random.default_rng(seed), n // batch_size, History()
     line = ProgressLine(progress)
 
     for epoch in range(epochs):
-        order = nd.array(rng.permutation(n), ctx=ctx, dtype="int64")
         total_loss, correct = nd.zeros(1, ctx=ctx), nd.zeros(1, ctx=ctx)
         start = time.perf_counter()
-        for step in range(steps):
-            idx = order[step * batch_size:(step + 1) * batch_size]
-            xb, yb = X.take(idx), y.take(idx)
+        for step, (xb, yb) in enumerate(batches(X, y, batch_size=batch_size, rng=rng)):
             with autograd.record():
                 out = net(xb)
                 loss = loss_fn(out, yb)

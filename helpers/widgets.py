@@ -10,20 +10,29 @@ WIDE = {"description_width": "initial"}
 
 
 def log_slider(description: str, value: float, low: float = 1e-4, high: float = 10.0) -> w.FloatLogSlider:
-    """A slider over powers of ten; its lowest value is > 0, so a learning rate <= 0 can't be picked."""
+    """A slider over powers of ten; its lowest value is > 0, so a learning rate <= 0 can't be picked.
+
+    Introduced in notebook 04.
+    """
     return w.FloatLogSlider(value=value, base=10, min=math.log10(low), max=math.log10(high), step=0.25,
                             description=description, continuous_update=False, readout_format=".4g",
                             style=WIDE, layout=w.Layout(width="420px"))
 
 
 def int_slider(description: str, value: int, low: int, high: int, step: int = 1) -> w.IntSlider:
-    """An integer slider that can't leave [low, high] (e.g. batch size 1..size of the data)."""
+    """An integer slider that can't leave [low, high] (e.g. batch size 1..size of the data).
+
+    Introduced in notebook 00.
+    """
     return w.IntSlider(value=value, min=low, max=high, step=step, description=description,
                        continuous_update=False, style=WIDE, layout=w.Layout(width="420px"))
 
 
 def shows_errors(fn: Callable) -> Callable:
-    """Wrap a widget callback so a ValueError is shown as a one-line message, not a stack trace."""
+    """Wrap a widget callback so a ValueError is shown as a one-line message, not a stack trace.
+
+    Behind the scenes from notebook 00 on.
+    """
     def guarded(**kwargs):
         try:
             return fn(**kwargs)
@@ -34,7 +43,10 @@ def shows_errors(fn: Callable) -> Callable:
 
 
 def playground(fn: Callable, **controls: w.ValueWidget) -> w.VBox:
-    """Show `controls` above an output area; `fn(**values)` re-runs and redraws whenever one changes."""
+    """Show `controls` above an output area; `fn(**values)` re-runs and redraws whenever one changes.
+
+    Introduced in notebook 00.
+    """
     out = w.interactive_output(shows_errors(fn), controls)
     box = w.VBox([w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap")), out])
     display(box)

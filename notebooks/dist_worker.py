@@ -8,6 +8,7 @@ share of every global batch of MNIST and prints one line of JSON with what it me
 """
 
 import helpers  # noqa: F401  (first: sets the thread count before mxnet starts)
+
 import argparse
 import json
 import os

@@ -1,7 +1,8 @@
 """Train notebook 12's conditional GAN for longer and save its generator (checkpoints/README.md).
 
-Runs the notebook's own cells tagged "definitions" (imports, gan_step, Generator, Discriminator,
-train_gan), so the checkpoint has exactly the notebook's architecture and training step.
+Runs the notebook's own cells tagged "definitions" (imports, gan_step, Generator, Discriminator, ready,
+train_gan), so the checkpoint has exactly the notebook's architecture and training step; the device is
+chosen here (helpers.context.try_gpu), not taken from the notebook.
 Usage: .venv/bin/python scripts/train_gan_checkpoint.py [--epochs 8]
 """
 
@@ -11,6 +12,8 @@ import time
 from pathlib import Path
 
 from helpers.checks import int_in_range
+from helpers.context import try_gpu
+from helpers.data import load_arrays
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "12_gan.ipynb"
@@ -33,10 +36,10 @@ def main() -> None:
     args = parser.parse_args()
     epochs = int_in_range("--epochs", args.epochs, 1, 1000)   # 0 would save an untrained generator
     nb = notebook_definitions()
-    mx, nd, ctx = nb["mx"], nb["nd"], nb["ctx"]
-    X, y = nb["load_arrays"]("mnist", train=True, ctx=ctx)
+    mx, nd, ctx = nb["mx"], nb["nd"], try_gpu()
+    X, y = load_arrays("mnist", train=True, ctx=ctx)
     mx.random.seed(2)
-    G, D = nb["ready"](nb["Generator"](classes=10)), nb["ready"](nb["Discriminator"](classes=10))
+    G, D = nb["ready"](nb["Generator"](classes=10), ctx), nb["ready"](nb["Discriminator"](classes=10), ctx)
     started = time.time()
     nb["train_gan"](G, D, X * 2 - 1, y, epochs=epochs)
     nd.waitall()

@@ -1,10 +1,10 @@
 """The arithmetic counts and timing helper behind the speed benchmark (the benchmark itself is not
 run here: timings belong in `make bench`, not in tests)."""
 
+from helpers import bench, flops, models
+
 import pytest
 from mxnet import nd
-
-from helpers import bench, flops, models
 
 
 def test_training_flops_of_the_course_networks():
@@ -30,9 +30,3 @@ def test_flops_refuses_a_hybridized_network():
     net(nd.zeros((1, 1, 28, 28)))
     with pytest.raises(ValueError, match="before net.hybridize"):
         flops.forward_flops(net, (1, 28, 28))
-
-
-def test_median_seconds_warms_up_then_times_each_call():
-    calls = []
-    seconds = bench.median_seconds(lambda: calls.append(1), repeats=5)
-    assert len(calls) == 6 and 0 <= seconds < 1

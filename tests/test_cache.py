@@ -1,8 +1,8 @@
 """Seeding the cache from a folder laid out like data/ never overwrites a file and never copies a bad one."""
 
-import pytest
-
 from helpers import cache, cache_cli
+
+import pytest
 
 REL = "text/timemachine.txt"
 

@@ -1,6 +1,6 @@
-import mxnet as mx
-
 from helpers import context
+
+import mxnet as mx
 
 
 def test_try_gpu_falls_back_to_cpu_without_gpu(monkeypatch):

@@ -1,12 +1,14 @@
 """The data loaders: real MXNet classes, verified checksums, clear errors, no lost files."""
 
+from helpers import cache, data
+
 import gzip
 import os
 import shutil
 
+import numpy as np
 import pytest
-
-from helpers import cache, data
+from mxnet import nd
 
 MNIST_FILES = data.FILES[True] + data.FILES[False]
 
@@ -115,3 +117,35 @@ def test_subset_is_seeded_and_validated():
     assert a.shape == (50,) and (a.asnumpy() == b.asnumpy()).all()
     with pytest.raises(ValueError, match="size must be between 1 and 10000"):
         data.subset(X, y, 0)
+
+
+def test_load_splits_gives_disjoint_train_and_validation_and_the_official_test_set():
+    train, val, test = data.load_splits("mnist", val_size=10_000, seed=0)
+    assert (train[0].shape[0], val[0].shape[0], test[0].shape[0]) == (50_000, 10_000, 10_000)
+    again, _, _ = data.load_splits("mnist", val_size=10_000, seed=0)
+    assert (again[1][:100] == train[1][:100]).min().asscalar() == 1      # same seed, same split
+    train_rows = {row.tobytes() for row in train[0][:2000].reshape((2000, -1)).asnumpy()}
+    assert not any(row.tobytes() in train_rows for row in val[0].reshape((10_000, -1)).asnumpy())
+
+
+def test_batches_cover_each_row_once_and_keep_rows_together():
+    X = nd.arange(10).reshape((10, 1))
+    y = nd.arange(10) * 10
+    got = list(data.batches(X, y, batch_size=3, rng=np.random.default_rng(0)))
+    assert [xb.shape[0] for xb, _ in got] == [3, 3, 3]                   # the incomplete batch is dropped
+    rows = np.concatenate([xb.asnumpy()[:, 0] for xb, _ in got])
+    assert len(set(rows)) == 9 and all((yb == xb[:, 0] * 10).min().asscalar() for xb, yb in got)
+    kept = list(data.batches(X, y, batch_size=3, rng=np.random.default_rng(0), drop_last=False))
+    assert sorted(np.concatenate([xb.asnumpy()[:, 0] for xb, _ in kept])) == list(range(10))
+    assert rows.tolist() != sorted(rows.tolist())                          # shuffled
+
+
+@pytest.mark.parametrize("batch_size", [0, 11, 2.5])
+def test_batches_refuse_impossible_batch_sizes(batch_size):
+    with pytest.raises(ValueError, match="batch size must be an integer from 1 to 10"):
+        next(data.batches(nd.zeros((10, 2)), batch_size=batch_size, rng=np.random.default_rng(0)))
+
+
+def test_batches_refuse_arrays_of_different_lengths():
+    with pytest.raises(ValueError, match="same number of rows"):
+        next(data.batches(nd.zeros((10, 2)), nd.zeros(9), batch_size=2, rng=np.random.default_rng(0)))

@@ -1,6 +1,8 @@
 """The real download code against a loopback server: sources in order, verification, atomic install,
 clear errors, nothing overwritten, nothing left behind. No test here reaches the internet."""
 
+from helpers import cache, cache_cli, data, download, registry
+
 import gzip
 import hashlib
 import os
@@ -8,7 +10,6 @@ import tempfile
 
 import pytest
 
-from helpers import cache, cache_cli, data, download, registry
 from helpers.registry import DataFile
 
 TEXT = "text/timemachine.txt"

@@ -5,6 +5,8 @@ weights are read without PyTorch and exported. Needs the package registry (marke
 without it on a learner's machine, a failure under CI.
 """
 
+from helpers import pretrained
+
 import os
 import subprocess
 import sys
@@ -14,7 +16,6 @@ import numpy as np
 import pytest
 from mxnet import gluon
 
-from helpers import pretrained
 from helpers.cache import PROJECT_ROOT, cached_file, is_valid
 from helpers.registry import EFFICIENTNET, entry
 

@@ -1,14 +1,14 @@
 """Loading pretrained models: the real GluonCV model-zoo path (offline, with a locally registered
 params file), the cached export, and a clear error when neither exists."""
 
+from helpers import cache, pretrained
+
 import mxnet as mx
 import numpy as np
 import pytest
 from gluoncv import model_zoo
 from gluoncv.model_zoo import model_store
 from mxnet import nd
-
-from helpers import cache, pretrained
 
 
 def test_model_zoo_path_loads_a_registered_params_file(private_cache, offline, monkeypatch):

@@ -1,9 +1,9 @@
 """The test surfaces' autograd slopes and the optimizers that walk on them."""
 
+from helpers import descent, surfaces
+
 import numpy as np
 import pytest
-
-from helpers import descent, surfaces
 
 
 @pytest.mark.parametrize("surface", surfaces.SURFACES.values(), ids=lambda s: s.name)

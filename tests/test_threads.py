@@ -1,10 +1,10 @@
+from helpers import threads
+
 import os
 import subprocess
 import sys
 
 import pytest
-
-from helpers import threads
 
 
 def test_course_uses_all_cores_unless_the_user_chose(monkeypatch):

@@ -1,11 +1,11 @@
 """The shared training loop learns, reports per epoch, and rejects impossible settings."""
 
+from helpers import models, train
+
 import mxnet as mx
 import numpy as np
 import pytest
 from mxnet import nd
-
-from helpers import models, train
 
 
 def blobs(n=600, seed=0):
@@ -46,12 +46,27 @@ def test_fit_is_reproducible_with_a_seed():
     ({"batch_size": 601}, "batch size must be an integer from 1 to 600"),
     ({"epochs": 0}, "epochs must be an integer from 1"),
     ({"epochs": 1.5}, "epochs must be an integer from 1"),
+    ({"momentum": -0.1}, "momentum must be a number from 0 up to"),
+    ({"momentum": 1.0}, "momentum must be a number from 0 up to"),
+    ({"momentum": 0.9, "optimizer": "adam"}, "momentum is a setting of 'sgd' and 'nag'"),
 ])
 def test_fit_rejects_impossible_settings(kwargs, message):
     net = models.mlp(hidden=(4,), classes=2)
     net.initialize()
     with pytest.raises(ValueError, match=message):
         train.fit(net, blobs(), progress=False, **kwargs)
+
+
+def test_momentum_reaches_the_optimizer():
+    def losses(**kwargs):
+        mx.random.seed(3)
+        net = models.mlp(hidden=(8,), classes=2)
+        net.initialize(mx.init.Xavier())
+        return train.fit(net, blobs(), epochs=3, lr=0.05, batch_size=50, progress=False, **kwargs).train_loss
+
+    with_momentum = losses(momentum=0.9)
+    assert with_momentum == losses(optimizer_params={"momentum": 0.9})    # the same as MXNet's own setting
+    assert with_momentum != losses()                                       # and not ignored
 
 
 def test_divergence_is_reported_not_hidden(capsys):

@@ -1,6 +1,6 @@
-import pytest
-
 from helpers import checks, widgets
+
+import pytest
 
 
 def test_learning_rate_slider_cannot_reach_zero():

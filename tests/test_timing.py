@@ -1,0 +1,15 @@
+import pytest
+
+from helpers.timing import median_seconds
+
+
+def test_median_seconds_warms_up_then_times_each_call():
+    calls = []
+    seconds = median_seconds(lambda: calls.append(1), repeats=5)
+    assert len(calls) == 6 and 0 <= seconds < 1
+
+
+@pytest.mark.parametrize("repeats", [0, -3, 2.5])
+def test_median_seconds_refuses_a_repeat_count_that_is_not_a_positive_integer(repeats):
+    with pytest.raises(ValueError, match="repeats must be an integer"):
+        median_seconds(lambda: None, repeats=repeats)
