@@ -1,4 +1,4 @@
-"""Sliders that drive real MXNet code (notebooks 00, 01, 04, 06, 07, 10, 11, 12), and a guard for bad values."""
+"""Controls that drive real MXNet code (notebooks 00 to 12), and a guard for bad values."""
 
 import math
 from collections.abc import Callable
@@ -51,3 +51,10 @@ def playground(fn: Callable, **controls: w.ValueWidget) -> w.VBox:
     box = w.VBox([w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap")), out])
     display(box)
     return box
+
+
+def kernel_grid(values: list[list[float]]) -> tuple[w.GridBox, list[w.BoundedFloatText]]:
+    """Nine number boxes in a 3x3 grid, holding a convolution kernel; values stay within ±100 (notebook 08)."""
+    boxes = [w.BoundedFloatText(value=v, min=-100, max=100, step=0.25, layout=w.Layout(width="72px"))
+             for row in values for v in row]
+    return w.GridBox(boxes, layout=w.Layout(grid_template_columns="repeat(3, 78px)")), boxes

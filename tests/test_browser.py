@@ -301,3 +301,68 @@ def test_face_detector_thresholds_change_the_faces_drawn(page, lab):
     assert faces_drawn() and faces_drawn()[0] > 1, plot_texts(output)
     assert_no_errors(page)
     screenshot(page, "10_face_thresholds")
+
+
+def widget_output(page, label: str):
+    """The widget box whose controls include `label`, scrolled into view, and its output area."""
+    box = page.locator(".widget-vbox").filter(has=page.locator(f".widget-label:has-text('{label}')")).last
+    box.scroll_into_view_if_needed()
+    return box, box.locator(".widget-output")
+
+
+def test_softmax_temperature_sharpens_and_flattens_but_keeps_the_argmax(page, lab):
+    run_up_to(page, lab, "02_one_hot_and_softmax.ipynb", "playground(show_softmax")
+    box, output = widget_output(page, "temperature T")
+    assert any("T = 1: predicts 7" in t for t in plot_texts(output)), plot_texts(output)
+    temperature = box.locator(".widget-slider").filter(has=page.locator(".widget-label:has-text('temperature T')"))
+    move_slider(page, temperature, -4)                      # 1 -> 0.1 (4 steps of 10^0.25)
+    assert any("T = 0.1: predicts 7" in t for t in plot_texts(output)), plot_texts(output)
+    score = box.locator(".widget-slider").filter(has=page.locator(".widget-label:has-text('score of digit 3')"))
+    move_slider(page, score, 2)                             # 2.0 -> 3.0: the 3 now beats the 7 (2.5)
+    texts = plot_texts(output)
+    assert any("predicts 3" in t for t in texts), texts
+    loss = float(re.search(r"cross-entropy of the 7 = ([\d.]+)", "".join(texts)).group(1))
+    assert loss > 4, "at T = 0.1 a wrong winner makes the true class's loss large"
+    assert_no_errors(page)
+    screenshot(page, "02_softmax_temperature")
+
+
+def test_loss_marker_shows_each_losss_gradient(page, lab):
+    run_up_to(page, lab, "03_loss.ipynb", "playground(show_losses")
+    box, output = widget_output(page, "p(true class)")
+
+    def gradients() -> dict[str, float]:
+        text = "".join(plot_texts(output))
+        pattern = r"(cross-entropy|squared error): loss [\d.]+, gradient ([-+][\d.]+)"
+        return {name: float(g) for name, g in re.findall(pattern, text)}
+
+    assert gradients() == {"cross-entropy": -0.5, "squared error": -0.25}, gradients()
+    slider = box.locator(".widget-slider")
+    move_slider(page, slider, -47)                          # 0.50 -> 0.03: confidently wrong
+    wrong = gradients()
+    assert wrong["cross-entropy"] < -0.9 and abs(wrong["squared error"]) < 0.06, wrong
+    assert_no_errors(page)
+    screenshot(page, "03_loss_gradients")
+
+
+def test_kernel_editor_applies_presets_and_typed_weights(page, lab):
+    run_up_to(page, lab, "08_mlp_vs_cnn.ipynb", "preset.observe(use_preset")
+    box = page.locator(".widget-vbox").filter(has=page.locator(".widget-dropdown")).last
+    box.scroll_into_view_if_needed()
+    output = box.locator(".widget-output")
+    assert any("edges (all directions): weights sum to 0.00" in t for t in plot_texts(output))
+    box.locator(".widget-dropdown select").select_option("blur")
+    wait_until_settled(page)
+    assert any("blur: weights sum to 1.00" in t for t in plot_texts(output)), plot_texts(output)
+    centre = box.locator(".widget-text input").nth(4)
+    centre.fill("2")
+    centre.press("Enter")
+    wait_until_settled(page)
+    texts = plot_texts(output)
+    assert any("your kernel: weights sum to 2.89" in t for t in texts), texts
+    centre.fill("1000")                                      # out of range: the box keeps it within ±100
+    centre.press("Enter")
+    wait_until_settled(page)
+    assert float(centre.input_value()) <= 100
+    assert_no_errors(page)
+    screenshot(page, "08_kernel_editor")

@@ -40,3 +40,11 @@ def test_playground_runs_the_function_for_real(capsys):
     slider = box.children[0].children[0]
     slider.value = 1.0
     assert calls[-1] == pytest.approx(1.0)
+
+
+def test_kernel_grid_holds_nine_bounded_numbers_in_three_columns():
+    grid, boxes = widgets.kernel_grid([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]])
+    assert [b.value for b in boxes] == [-1, 0, 1, -2, 0, 2, -1, 0, 1]
+    assert "repeat(3" in grid.layout.grid_template_columns and len(grid.children) == 9
+    boxes[4].value = 1e6                                  # a value out of range is clipped, not accepted
+    assert boxes[4].value == 100
