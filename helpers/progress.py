@@ -6,6 +6,7 @@ shows its last state; outside Jupyter it is printed with a carriage return.
 """
 
 import sys
+from collections.abc import Callable
 
 from IPython import get_ipython
 from IPython.display import display
@@ -18,18 +19,21 @@ def in_notebook() -> bool:
 
 
 class ProgressLine:
-    """`show(text)` replaces the line; nothing is drawn when `enabled` is False.
+    """`show(text)` replaces the line; nothing is drawn when `enabled` is False, and when it is a function
+    (e.g. a widget's label setter) the text goes to it instead.
 
     Behind the scenes from notebook 04 on.
     """
 
-    def __init__(self, enabled: bool = True):
+    def __init__(self, enabled: bool | Callable[[str], None] = True):
         self.enabled, self.handle = enabled, None
 
     def show(self, text: str, final: bool = False) -> None:
         if not self.enabled:
             return
-        if not in_notebook():
+        if callable(self.enabled):
+            self.enabled(text)
+        elif not in_notebook():
             sys.stderr.write(f"\r{text}" + ("\n" if final else ""))
         elif self.handle is None:
             self.handle = display({"text/plain": text}, raw=True, display_id=True)

@@ -30,6 +30,7 @@ class History:
     val_acc: list[float] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     samples_per_s: list[float] = field(default_factory=list)
+    stopped: bool = False          # True when `stop()` ended training early (the lists hold whole epochs only)
 
 
 def evaluate(net: gluon.Block, data: Data, batch_size: int = 1000) -> tuple[float, float]:
@@ -54,11 +55,14 @@ def evaluate(net: gluon.Block, data: Data, batch_size: int = 1000) -> tuple[floa
 def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int = 5, lr: float = 0.1,
         batch_size: int = 128, optimizer: str = "sgd", momentum: float = 0.0, optimizer_params: dict | None = None,
         ctx: mx.Context | None = None, seed: int = 0, hybridize: bool = True, log_every: int = 50,
-        progress: bool = True, on_epoch: Callable[[int, History], None] | None = None) -> History:
+        progress: bool | Callable[[str], None] = True, on_epoch: Callable[[int, History], None] | None = None,
+        stop: Callable[[], bool] | None = None) -> History:
     """Train `net` with mini-batch gradient descent on (X, y) and return the per-epoch History.
 
     Notebook 04 writes this loop by hand first. `momentum` applies to "sgd" (notebook 07 explains it);
     other optimizer settings go in `optimizer_params`. The last incomplete batch of each epoch is dropped.
+    `progress` may be a function that receives the progress text; `stop()` is asked before every step and
+    ends training early when it returns True (notebook 04's playground: a new setting stops the old run).
     """
     X, y = train
     n = X.shape[0]
@@ -82,6 +86,10 @@ def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int =
         total_loss, correct = nd.zeros(1, ctx=ctx), nd.zeros(1, ctx=ctx)
         start = time.perf_counter()
         for step, (xb, yb) in enumerate(batches(X, y, batch_size=batch_size, rng=rng)):
+            if stop is not None and stop():
+                history.stopped = True
+                line.show(f"stopped in epoch {epoch + 1}/{epochs} after {step} batches", final=True)
+                return history
             with autograd.record():
                 out = net(xb)
                 loss = loss_fn(out, yb)

@@ -139,8 +139,8 @@ def shut_down_kernels(lab) -> None:
         urllib.request.urlopen(request, timeout=10)
 
 
-def open_and_run_all(page, lab, notebook: str, timeout_s: int = 240) -> None:
-    """Open a notebook, wait for its kernel, run all cells from the Run menu, wait until done."""
+def open_notebook(page, lab, notebook: str) -> None:
+    """Open a notebook in JupyterLab and wait until its kernel is connected and idle."""
     page.goto(f"{lab['base']}/lab/tree/{notebook}?token={lab['token']}&reset")
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
     page.wait_for_function("""() => {
@@ -149,6 +149,11 @@ def open_and_run_all(page, lab, notebook: str, timeout_s: int = 240) -> None:
         return name && !/No Kernel|Connecting/.test(name.textContent) && status
                && status.getAttribute('data-status') === 'idle';
     }""", timeout=60_000)
+
+
+def open_and_run_all(page, lab, notebook: str, timeout_s: int = 240) -> None:
+    """Open a notebook, wait for its kernel, run all cells from the Run menu, wait until done."""
+    open_notebook(page, lab, notebook)
     page.click(".lm-MenuBar-item:has-text('Run')")
     page.click(".lm-Menu-item[data-command='runmenu:run-all']")
     page.wait_for_function("""() => {
@@ -225,22 +230,58 @@ def test_getting_started_runs_in_the_browser(page, lab):
     screenshot(page, "00_getting_started")
 
 
+def wait_for_plot(output, wanted: str, timeout_s: int = 120) -> list[str]:
+    """Poll the output area until a figure's SVG contains `wanted` (runs in a thread finish after the
+    kernel is idle again), and return the figures' texts."""
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        texts = plot_texts(output)
+        if any(wanted in t for t in texts):
+            return texts
+        time.sleep(0.5)
+    raise AssertionError(f"no figure with {wanted!r} after {timeout_s} s: {[t[-300:] for t in plot_texts(output)]}")
+
+
 def test_training_playground_sliders_retrain_for_real(page, lab):
     box, output = widget_box(page, lab, "04_training_loop.ipynb", ".widget-label:has-text('learning rate')")
     sliders = {label: box.locator(".widget-slider").filter(has=page.locator(f".widget-label:has-text('{label}')"))
                for label in ("learning rate", "batch size", "epochs")}
     for slider in sliders.values():
         assert slider.count() == 1 and slider.is_visible()
-    before = plot_texts(output)
-    assert any("learning rate 0.1" in t and "batch size 64" in t for t in before), before
+    wait_for_plot(output, "learning rate 0.1, batch size 64")
     move_slider(page, sliders["learning rate"], 4)          # 0.1 -> 1.0 (4 steps of 10^0.25)
-    after_lr = plot_texts(output)
-    assert any("learning rate 1," in t for t in after_lr), after_lr
+    wait_for_plot(output, "learning rate 1, batch size 64")
     move_slider(page, sliders["batch size"], 5)             # 64 -> 69
-    after_bs = plot_texts(output)
-    assert any("batch size 69" in t for t in after_bs), after_bs
+    wait_for_plot(output, "learning rate 1, batch size 69")
     assert_no_errors(page)
     screenshot(page, "04_training_playground")
+
+
+def test_a_long_run_is_announced_shows_progress_and_stops_when_a_slider_moves(page, lab):
+    box, output = widget_box(page, lab, "04_training_loop.ipynb", ".widget-label:has-text('learning rate')")
+    wait_for_plot(output, "learning rate 0.1, batch size 64")
+    status = box.locator(".playground-status")
+    epochs = box.locator(".widget-slider").filter(has=page.locator(".widget-label:has-text('epochs')"))
+    batch = box.locator(".widget-slider").filter(has=page.locator(".widget-label:has-text('batch size')"))
+    def press(slider, key: str, times: int) -> None:     # no waiting in between: the runs are in a thread
+        handle = slider.locator(".noUi-handle")
+        handle.focus()
+        for _ in range(times):
+            handle.press(key)
+
+    press(batch, "Home", 1)                                 # batch size 1: 3,000 steps per epoch ...
+    press(epochs, "ArrowRight", 15)                         # ... for 20 epochs: 60,000 steps
+    page.wait_for_function("el => /60,000 steps.*epoch 1\\/20: \\d+\\/3000 batches/.test(el.textContent)",
+                           arg=status.element_handle(), timeout=60_000)   # announced, and progress as it runs
+    started = time.time()
+    press(epochs, "ArrowLeft", 19)                          # back to 1 epoch: the long run stops at once
+    page.wait_for_function("el => el.textContent.includes('trained 1 epoch of 3000 batches')",
+                           arg=status.element_handle(), timeout=60_000)
+    assert time.time() - started < 45, "the 60,000-step run (about 90 s) was stopped, not finished first"
+    texts = wait_for_plot(output, "batch size 1")
+    assert len(texts) == 1, "one figure: the new run's replaces the old one"
+    assert_no_errors(page)
+    screenshot(page, "04_long_run_stopped")
 
 
 def test_optimizer_race_controls_rerun_the_race(page, lab):
@@ -256,9 +297,42 @@ def test_optimizer_race_controls_rerun_the_race(page, lab):
     screenshot(page, "07_optimizer_race")
 
 
+def run_cells(page, lab, notebook: str, cell_texts: list[str], timeout_s: int = 120) -> None:
+    """Open a notebook and run only the cells containing each of `cell_texts`, in that order (Run menu)."""
+    open_notebook(page, lab, notebook)
+    for text in cell_texts:
+        cell = page.locator(".jp-CodeCell").filter(has_text=text).first
+        cell.scroll_into_view_if_needed()
+        cell.locator(".jp-InputPrompt").click()
+        page.click(".lm-MenuBar-item:has-text('Run')")
+        page.click(".lm-Menu-item[data-command='notebook:run-cell']")
+        wait_until_settled(page, timeout_s=timeout_s)
+
+
 def test_gan_digit_picker_draws_with_the_generator_and_digit_picked(page, lab):
-    box, output = widget_box(page, lab, "12_gan.ipynb", ".widget-dropdown", timeout_s=480)
-    assert any("eight 7s (trained here)" in t for t in plot_texts(output))
+    """The real picker in the real notebook, without training the GANs again (nbval has run the whole
+    notebook, "trained here" included): the networks' definitions, the shipped checkpoint and an
+    untrained generator, then the picker's own cells."""
+    run_cells(page, lab, "12_gan.ipynb", ["import helpers  # first", "class Generator(", "class Discriminator(",
+                                          "def ready(net, ctx)"])
+    cell = page.locator(".jp-CodeCell").filter(has_text="def draw_digit(").first
+    cell.locator(".jp-InputPrompt").click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("a")                                  # a new cell above the picker
+    page.keyboard.press("Enter")
+    page.keyboard.insert_text(                                # what the checkpoint cell builds, minus training
+        'checkpoint = Path(helpers.__file__).resolve().parents[1] / "checkpoints" / "cgan_generator.params"\n'
+        'generators = {"untrained": ready(Generator(classes=10), ctx),\n'
+        '              "shipped checkpoint": ready(Generator(classes=10), ctx)}\n'
+        'generators["shipped checkpoint"].load_parameters(str(checkpoint), ctx=ctx)')
+    page.keyboard.press("Shift+Enter")                        # run it; the picker's cell is selected next
+    wait_until_settled(page)
+    page.keyboard.press("Shift+Enter")                        # run the picker
+    wait_until_settled(page)
+    box = page.locator(".widget-vbox").filter(has=page.locator(".widget-dropdown")).last
+    box.scroll_into_view_if_needed()
+    output = box.locator(".widget-output")
+    assert any("eight 7s (untrained)" in t for t in plot_texts(output)), plot_texts(output)
     box.locator(".widget-dropdown select").select_option("shipped checkpoint")
     wait_until_settled(page)
     assert any("eight 7s (shipped checkpoint)" in t for t in plot_texts(output))
@@ -272,12 +346,7 @@ def test_gan_digit_picker_draws_with_the_generator_and_digit_picked(page, lab):
 def run_up_to(page, lab, notebook: str, cell_text: str, timeout_s: int = 240) -> None:
     """Open a notebook and run it from the top down to the cell containing `cell_text` (Run menu: all
     above, then the cell itself), so a test of an early widget doesn't pay for the whole notebook."""
-    page.goto(f"{lab['base']}/lab/tree/{notebook}?token={lab['token']}&reset")
-    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-    page.wait_for_function("""() => {
-        const status = document.querySelector('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator');
-        return status && status.getAttribute('data-status') === 'idle';
-    }""", timeout=60_000)
+    open_notebook(page, lab, notebook)
     cell = page.locator(".jp-CodeCell").filter(has_text=cell_text).first
     cell.locator(".jp-InputPrompt").click()
     for command in ("notebook:run-all-above", "notebook:run-cell"):
@@ -366,3 +435,66 @@ def test_kernel_editor_applies_presets_and_typed_weights(page, lab):
     assert float(centre.input_value()) <= 100
     assert_no_errors(page)
     screenshot(page, "08_kernel_editor")
+
+
+def upload(page, box, path: Path) -> None:
+    """Click the upload button and answer the file chooser it opens with `path`, as a learner would."""
+    with page.expect_file_chooser() as chooser:
+        box.locator(".widget-upload").click()
+    chooser.value.set_files(str(path))
+    wait_until_settled(page)
+
+
+def test_classify_your_own_photo_accepts_a_photo_and_refuses_a_non_image(page, lab, tmp_path):
+    run_up_to(page, lab, "09_pretrained_models.ipynb", "show_course_photo()")
+    box = page.locator(".widget-vbox").filter(has=page.locator(".widget-upload")).last
+    box.scroll_into_view_if_needed()
+    output = box.locator(".widget-output")
+    assert any("chelsea.png: " in t for t in plot_texts(output)), "the course photo picker starts with the cat"
+    not_a_photo = tmp_path / "notes.jpg"
+    not_a_photo.write_text("this is a text file with a .jpg name")
+    upload(page, box, not_a_photo)
+    assert "notes.jpg is not a JPEG or PNG image" in output.inner_text()
+    photo = tmp_path / "my_photo.jpg"
+    from helpers.cache import cached_file
+
+    shutil.copy(cached_file("images/dog.jpg"), photo)
+    upload(page, box, photo)
+    texts = plot_texts(output)
+    assert any("my_photo.jpg: " in t for t in texts), texts
+    box.locator(".widget-dropdown select").select_option("mt_baker.jpg")
+    wait_until_settled(page)
+    assert any("mt_baker.jpg: " in t for t in plot_texts(output))
+    assert_no_errors(page)
+    screenshot(page, "09_your_own_photo")
+
+
+def test_overfitting_sliders_retrain_and_move_the_best_epoch(page, lab):
+    run_up_to(page, lab, "05_validation_and_overfitting.ipynb", "playground(show_overfitting")
+    box, output = widget_output(page, "training images")
+    assert any("1000 images, 20% wrong labels: best epoch" in t for t in plot_texts(output)), plot_texts(output)
+    size = box.locator(".widget-slider").filter(has=page.locator(".widget-label:has-text('training images')"))
+    move_slider(page, size, 5)                              # 1000 -> 2000 images
+    noise = box.locator(".widget-slider").filter(has=page.locator(".widget-label:has-text('wrong labels')"))
+    move_slider(page, noise, -4)                            # 20% -> 0%
+    texts = "".join(plot_texts(output))
+    assert "2000 images, 0% wrong labels: best epoch" in texts, texts[:300]
+    accuracy = float(re.search(r"validation accuracy ([\d.]+)", texts).group(1))
+    assert accuracy > 0.9, "2,000 clean images: a much better network than 1,000 noisy ones"
+    assert_no_errors(page)
+    screenshot(page, "05_overfitting_sliders")
+
+
+def test_pruning_slider_and_int8_switch_remeasure_the_network(page, lab):
+    run_up_to(page, lab, "13_edge_models.ipynb", "playground(draw_tradeoff", timeout_s=300)
+    box, output = widget_output(page, "pruned")
+    assert any("pruned 90%: accuracy" in t for t in plot_texts(output)), plot_texts(output)
+    move_slider(page, box.locator(".widget-slider"), -20)   # 90% -> 50%
+    texts = "".join(plot_texts(output))
+    assert "pruned 50%: accuracy" in texts, texts[:300]
+    box.locator(".widget-checkbox input").check()
+    wait_until_settled(page)
+    texts = "".join(plot_texts(output))
+    assert "pruned 50% INT8: accuracy" in texts and "KB compressed" in texts, texts[:300]
+    assert_no_errors(page)
+    screenshot(page, "13_pruning_tradeoff")

@@ -93,3 +93,17 @@ def test_progress_ends_as_a_summary_line(capsys):
     err = capsys.readouterr().err
     assert "epoch 1/2: 4/12 batches" in err and "epoch 2/2: 12/12 batches" in err
     assert err.endswith("\n") and err.rstrip("\n").split("\r")[-1].startswith("trained 2 epochs of 12 batches in ")
+
+
+def test_stop_ends_training_early_and_says_so():
+    net = models.mlp(hidden=(4,), classes=2)
+    net.initialize()
+    asked, lines = [], []
+
+    def stop():
+        asked.append(1)
+        return len(asked) > 15                              # 12 steps per epoch: stop during the second epoch
+
+    history = train.fit(net, blobs(), epochs=5, lr=0.1, batch_size=50, stop=stop, progress=lines.append)
+    assert history.stopped and len(history.train_loss) == 1
+    assert lines[-1] == "stopped in epoch 2/5 after 3 batches"

@@ -48,3 +48,36 @@ def test_kernel_grid_holds_nine_bounded_numbers_in_three_columns():
     assert "repeat(3" in grid.layout.grid_template_columns and len(grid.children) == 9
     boxes[4].value = 1e6                                  # a value out of range is clipped, not accepted
     assert boxes[4].value == 100
+
+
+def test_stoppable_playground_stops_the_run_in_progress_when_a_control_moves():
+    import threading
+    import time
+
+    import matplotlib.pyplot as plt
+
+    started, finished, stopped = [], [], []
+    release = threading.Event()
+
+    def slow(value, stop, report):
+        started.append(value)
+        report(f"running {value}")
+        while not stop() and not (value == 1 and release.is_set()) and value != 0:
+            time.sleep(0.01)
+        (stopped if stop() else finished).append(value)
+        return plt.figure()
+
+    slider = widgets.int_slider("v", 0, 0, 5)
+    box = widgets.stoppable_playground(slow, value=slider)
+    assert started == [0] and finished == [0]              # the default ran before the call returned
+    slider.value = 2                                       # a long run starts in a thread ...
+    time.sleep(0.1)
+    slider.value = 1                                       # ... and is stopped by the next move
+    release.set()
+    for _ in range(200):
+        if finished == [0, 1]:
+            break
+        time.sleep(0.01)
+    assert stopped == [2] and finished == [0, 1] and started == [0, 2, 1]
+    assert box.children[1].value == "running 1"
+    plt.close("all")

@@ -1,0 +1,53 @@
+"""A learner's own photo from a file-upload widget, decoded safely (notebook 09's "your own photo").
+
+Uploaded bytes are untrusted: only JPEG and PNG are accepted, the file and the image are size-limited
+(a small file can still claim a gigantic image: a "decompression bomb"), and every failure is a
+ValueError with a one-line reason instead of a stack trace.
+"""
+
+import io
+
+import numpy as np
+from mxnet import nd
+from PIL import Image, ImageFile, UnidentifiedImageError
+
+MAX_BYTES = 10 * 1024 * 1024     # 10 MB: any phone photo, nothing that would fill the kernel's memory
+MAX_PIXELS = 40_000_000          # 40 megapixels
+FORMATS = {"JPEG", "PNG"}
+
+
+def decode_image(data: bytes, filename: str = "the file") -> nd.NDArray:
+    """The RGB pixels (H, W, 3, uint8) of a JPEG or PNG file's bytes; ValueError for anything else.
+
+    Introduced in notebook 09.
+    """
+    if len(data) == 0:
+        raise ValueError(f"{filename} is empty")
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"{filename} is {len(data) / 2**20:.1f} MB; the limit is {MAX_BYTES // 2**20} MB")
+    accept_truncated = ImageFile.LOAD_TRUNCATED_IMAGES   # some libraries switch this on for everyone
+    ImageFile.LOAD_TRUNCATED_IMAGES = False             # a cut-off upload must fail, not be padded with grey
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format not in FORMATS:
+                raise ValueError(f"{filename} is a {image.format} image; upload a JPEG or PNG photo")
+            if image.width * image.height > MAX_PIXELS:
+                raise ValueError(f"{filename} is {image.width}x{image.height} pixels; the limit is "
+                                 f"{MAX_PIXELS // 1_000_000} megapixels")
+            pixels = np.asarray(image.convert("RGB"))
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as err:
+        raise ValueError(f"{filename} is not a JPEG or PNG image that can be read ({type(err).__name__})") from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = accept_truncated
+    return nd.array(pixels, dtype="uint8")
+
+
+def image_from_upload(value) -> tuple[str, nd.NDArray]:
+    """(file name, pixels) of the file in an ipywidgets 8 FileUpload's `value`; ValueError if none.
+
+    Introduced in notebook 09.
+    """
+    if not value:
+        raise ValueError("no file uploaded yet")
+    upload = value[0]
+    return upload["name"], decode_image(bytes(upload["content"]), upload["name"])
