@@ -208,3 +208,13 @@ def test_each_notebook_asks_all_its_exercises_and_its_blanks_report_not_attempte
     out = capsys.readouterr().out
     assert out.count("not attempted yet") == len(asked) and "✘" not in out, out
     assert any(c.strip() == f'progress("{notebook}")' for c in cells), "the notebook ends with its progress row"
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] in {nb for nb, _ in ALL}], ids=lambda p: p.name)
+def test_the_saved_page_shows_no_ones_progress(path):
+    """The committed notebook was run with its blanks in place and an empty progress file: a reader on
+    GitHub must not see a developer's own solved exercises."""
+    cells = [c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code"]
+    saved = "".join("".join(o.get("text", "")) for c in cells if "".join(c["source"]).startswith("progress(")
+                    for o in c["outputs"])
+    assert f"0 of 3 solved in notebook {path.name[:2]}" in saved, saved
