@@ -1,14 +1,16 @@
 """MNIST training-speed benchmark: `python -m helpers.bench [--quick] [--json]` (see README, notebook 08).
 
-Measures this machine's fp32 matrix-multiply rate, then the training samples/s of the MLP and LeNet
-(and, for comparison, LeNet with the classic 20/50 filters) at several batch sizes, imperative vs
-hybridized, with MXNet's default thread count vs all cores, and how close each gets to the bound
-that the matrix-multiply rate sets (FLOPs per sample / rate).
+Measures this machine's fp32 matrix-multiply rate, then the training samples/s of `helpers.train.fit`
+for the MLP and LeNet (and, for comparison, LeNet with the classic 20/50 filters) at several batch
+sizes, imperative vs hybridized, with MXNet's default thread count vs all cores, how close each gets to
+the bound that the matrix-multiply rate sets (FLOPs per sample / rate), and the time of each part of one
+hybridized step. It names the CPU (model, vector width): figures differ between CPU kinds.
 Thread counts only apply before mxnet is imported, so each setting runs in its own process."""
 
 import argparse
 import json
 import os
+import platform
 import subprocess
 import sys
 import time
@@ -49,34 +51,90 @@ def gemm_gflops(n: int = 2048, repeat: int = 10) -> dict[str, float]:
 
 def samples_per_second(network: str, batch_size: int, hybridize: bool, samples: int, epochs: int,
                        ctx=None) -> float:
-    """Median training samples/s over `epochs` timed passes (after one warm-up) on in-memory data."""
+    """Median training samples/s of `helpers.train.fit` itself (the notebooks' loop: SGD with momentum
+    0.9, shuffled batches, in-memory data) over `epochs` timed epochs after one warm-up epoch."""
     import mxnet as mx
-    from mxnet import autograd, gluon, nd
+    from mxnet import nd
+
+    from helpers.train import fit
 
     ctx = ctx or mx.cpu()
     X = nd.random.uniform(shape=(samples, 1, 28, 28), ctx=ctx)
     y = nd.array(np.random.default_rng(0).integers(0, 10, samples), ctx=ctx)
     net = build(network)
     net.initialize(mx.init.Xavier(), ctx=ctx)
-    if hybridize:
-        net.hybridize(static_alloc=True, static_shape=True)
-    trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": 0.01, "momentum": 0.9})
-    loss_fn = gluon.loss.SoftmaxCrossEntropyLoss()
-    steps, rates = samples // batch_size, []
-    for epoch in range(epochs + 1):
-        total = nd.zeros(1, ctx=ctx)
-        start = time.perf_counter()
-        for i in range(steps):
-            xb, yb = X[i * batch_size:(i + 1) * batch_size], y[i * batch_size:(i + 1) * batch_size]
-            with autograd.record():
-                loss = loss_fn(net(xb), yb)
-            loss.backward()
-            trainer.step(batch_size)
-            total += loss.sum()
-        total.wait_to_read()  # one sync per epoch
-        if epoch > 0:  # epoch 0 is the warm-up (memory allocation, graph building)
-            rates.append(steps * batch_size / (time.perf_counter() - start))
-    return float(np.median(rates))
+    history = fit(net, (X, y), epochs=epochs + 1, lr=0.01, momentum=0.9, batch_size=batch_size, ctx=ctx,
+                  hybridize=hybridize, progress=False)
+    return float(np.median(history.samples_per_s[1:]))   # epoch 1 is the warm-up (memory, graph building)
+
+
+def step_parts(network: str, batch_size: int, repeats: int = 30) -> dict[str, float]:
+    """Milliseconds of each part of one hybridized training step, each timed alone (waiting for it):
+    forward, loss, backward, update; `python`: how long Python takes to issue a whole step of `fit`
+    (MXNet then computes asynchronously); `step`: a whole step of `fit`, steps following each other."""
+    import mxnet as mx
+    from mxnet import autograd, gluon, nd
+
+    from helpers.fast_step import LossAndCorrect, PerTensorSGD
+
+    x = nd.random.uniform(shape=(batch_size, 1, 28, 28))
+    y = nd.array(np.random.default_rng(0).integers(0, 10, batch_size))
+    net, loss_fn = build(network), gluon.loss.SoftmaxCrossEntropyLoss()
+    net.initialize(mx.init.Xavier())
+    graph = LossAndCorrect(net, loss_fn)
+    graph.hybridize(static_alloc=True, static_shape=True)
+    trainer = gluon.Trainer(net.collect_params(), PerTensorSGD(learning_rate=0.01, momentum=0.9))
+    state: dict = {}
+
+    def forward():
+        with autograd.record():
+            state["out"] = net(x)
+
+    def loss():
+        with autograd.record():
+            state["loss"] = loss_fn(state["out"], y)
+
+    def backward():
+        state["loss"].backward()
+
+    def step():
+        with autograd.record():
+            total, _ = graph(x, y)
+        total.backward()
+        trainer.step(batch_size)
+
+    def median_ms(call, before=(), wait=True) -> float:
+        times = []
+        for _ in range(repeats + 1):                  # the first run is a warm-up
+            for prepare in before:
+                prepare()
+            nd.waitall()
+            start = time.perf_counter()
+            call()
+            if wait:                                  # without: the time until the call returns
+                nd.waitall()
+            times.append(time.perf_counter() - start)
+            nd.waitall()
+        return round(1e3 * float(np.median(times[1:])), 3)
+
+    return {"forward": median_ms(forward), "loss": median_ms(loss, [forward]),
+            "backward": median_ms(backward, [forward, loss]),
+            "update": median_ms(lambda: trainer.step(batch_size), [forward, loss, backward]),
+            "python": median_ms(step, wait=False),
+            "step": round(median_ms(lambda: [step() for _ in range(5)]) / 5, 3)}
+
+
+def cpu_description() -> dict[str, object]:
+    """This CPU's model name, its widest vector instructions (bits per register) and its core count."""
+    from helpers.threads import available_cores
+
+    info = open("/proc/cpuinfo").read() if os.path.exists("/proc/cpuinfo") else ""
+    model = next((line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("model name")),
+                 platform.processor() or platform.machine())
+    flags = set(next((line.split(":", 1)[1].split() for line in info.splitlines() if line.startswith("flags")), []))
+    vector = next(((name, bits) for flag, name, bits in (("avx512f", "AVX-512", 512), ("avx2", "AVX2", 256),
+                                                         ("sse2", "SSE2", 128)) if flag in flags), ("unknown", 0))
+    return {"model": model, "vector": vector[0], "vector_bits": vector[1], "cores": available_cores()}
 
 
 def worker(setting: str, omp_num_threads: str, batch_sizes: list[int], epochs: int) -> dict:
@@ -100,8 +158,9 @@ def worker(setting: str, omp_num_threads: str, batch_sizes: list[int], epochs: i
                              "samples_per_s": round(rate), "s_per_epoch_60k": round(60_000 / rate, 2),
                              "mflop_per_sample": round(flops / 1e6, 2),
                              "bound_samples_per_s": round(bound_gflops * 1e9 / flops),
-                             "fraction_of_bound": round(rate * flops / (bound_gflops * 1e9), 3)})
-    return {"setting": setting, "omp_num_threads": omp_num_threads,
+                             "fraction_of_bound": round(rate * flops / (bound_gflops * 1e9), 3),
+                             "step_ms": step_parts(network, batch_size) if hybridize else None})
+    return {"setting": setting, "omp_num_threads": omp_num_threads, "cpu": cpu_description(),
             "mxnet": mx.__version__, "gemm_gflops": {k: round(v, 1) for k, v in gemm.items()}, "rows": rows}
 
 
@@ -123,7 +182,10 @@ def run_setting(setting: str, batch_sizes: list[int], epochs: int) -> dict:
 
 
 def print_table(results: list[dict]) -> None:
-    """A plain-text table of every measurement."""
+    """A plain-text table of every measurement, then each hybridized step's parts."""
+    cpu = results[0]["cpu"]
+    print(f"CPU: {cpu['model']}, {cpu['cores']} cores, {cpu['vector']} ({cpu['vector_bits']}-bit vectors); "
+          f"MXNet {results[0]['mxnet']}")
     for result in results:
         gemm = result["gemm_gflops"]
         print(f"\n## MXNet threads: {result['setting']} (OMP_NUM_THREADS={result['omp_num_threads']}); "
@@ -134,6 +196,12 @@ def print_table(results: list[dict]) -> None:
             print(f"{r['network']:11s} {r['batch']:5d} {r['mode']:>11s} {r['samples_per_s']:10d} "
                   f"{r['s_per_epoch_60k']:8.2f} {r['mflop_per_sample']:12.2f} {r['bound_samples_per_s']:8d} "
                   f"{r['fraction_of_bound']:8.1%}")
+        print("\nOne hybridized step, ms (each part timed alone; python = time to issue a step; step = steps in a row)")
+        parts = [r for r in result["rows"] if r["step_ms"]]
+        names = list(parts[0]["step_ms"])
+        print(f"{'network':11s} {'batch':>5s} " + " ".join(f"{name:>9s}" for name in names))
+        for r in parts:
+            print(f"{r['network']:11s} {r['batch']:5d} " + " ".join(f"{r['step_ms'][name]:9.2f}" for name in names))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,8 @@
 """The training loop every notebook after 04 uses (notebook 04 writes it out by hand first).
 
 Fast by design on a small CPU: the data set stays in memory on the training device, batches are
-taken by shuffled index, the network is hybridized with static memory, and the loss/accuracy are
+taken by shuffled index, the network and its loss run as one hybridized graph with static memory,
+SGD updates large weights one at a time (helpers/fast_step.py says why), and the loss/accuracy are
 read back from the device only every `log_every` batches (each read forces a sync).
 """
 
@@ -15,6 +16,7 @@ from mxnet import autograd, gluon, nd
 
 from helpers.checks import int_in_range, number_in_interval, positive_number
 from helpers.data import batches
+from helpers.fast_step import LossAndCorrect, PerTensorSGD
 from helpers.progress import ProgressLine
 
 Data = tuple[nd.NDArray, nd.NDArray]
@@ -52,6 +54,13 @@ def evaluate(net: gluon.Block, data: Data, batch_size: int = 1000) -> tuple[floa
     return total_loss.asscalar() / n, correct.asscalar() / n
 
 
+def loss_and_correct(net: gluon.Block, loss_fn: gluon.loss.Loss, x: nd.NDArray, y: nd.NDArray):
+    """The batch's summed loss and number of right answers, operator by operator: `fit`'s step for a
+    plain Block, which can't join one graph with its loss (notebook 04 writes this step out)."""
+    out = net(x)
+    return loss_fn(out, y).sum(), (out.argmax(axis=1) == y).sum()
+
+
 def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int = 5, lr: float = 0.1,
         batch_size: int = 128, optimizer: str = "sgd", momentum: float = 0.0, optimizer_params: dict | None = None,
         ctx: mx.Context | None = None, seed: int = 0, hybridize: bool = True, log_every: int = 50,
@@ -75,10 +84,14 @@ def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int =
     settings = {"learning_rate": lr, **({"momentum": momentum} if momentum else {}), **(optimizer_params or {})}
     ctx = ctx or mx.cpu()
     X, y = X.as_in_context(ctx), y.as_in_context(ctx)
-    if hybridize and isinstance(net, gluon.HybridBlock):
-        net.hybridize(static_alloc=True, static_shape=True)
-    trainer = gluon.Trainer(net.collect_params(), optimizer, settings)
     loss_fn = gluon.loss.SoftmaxCrossEntropyLoss()
+    step_graph = LossAndCorrect(net, loss_fn) if isinstance(net, gluon.HybridBlock) else None
+    if hybridize and step_graph is not None:
+        step_graph.hybridize(static_alloc=True, static_shape=True)       # hybridizes `net` too
+    if optimizer == "sgd":
+        trainer = gluon.Trainer(net.collect_params(), PerTensorSGD(**settings))
+    else:
+        trainer = gluon.Trainer(net.collect_params(), optimizer, settings)
     rng, steps, history = np.random.default_rng(seed), n // batch_size, History()
     line = ProgressLine(progress)
 
@@ -91,12 +104,11 @@ def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int =
                 line.show(f"stopped in epoch {epoch + 1}/{epochs} after {step} batches", final=True)
                 return history
             with autograd.record():
-                out = net(xb)
-                loss = loss_fn(out, yb)
+                loss, right = step_graph(xb, yb) if step_graph else loss_and_correct(net, loss_fn, xb, yb)
             loss.backward()
             trainer.step(batch_size)
-            total_loss += loss.sum()
-            correct += (out.argmax(axis=1) == yb).sum()
+            total_loss += loss
+            correct += right
             if (step + 1) % log_every == 0 or step + 1 == steps:  # one sync every log_every batches
                 seen = (step + 1) * batch_size
                 line.show(f"epoch {epoch + 1}/{epochs}: {step + 1}/{steps} batches, "
