@@ -1,7 +1,7 @@
 """Two ways `fit` makes one training step cheaper on a small CPU without changing what it computes.
 
-Measured with `make bench` and `scripts/compare_with_pytorch.py` (README, "Benchmark"): together they
-make the MLP's step ~1.4x faster on a 2-core CPU. Behind the scenes from notebook 04 on.
+Measured in the README's "Speed on a small CPU": together they make the MLP's training step 1.2-1.4x
+faster on a 2-core CPU. Behind the scenes from notebook 04 on.
 """
 
 import mxnet as mx

@@ -2,7 +2,7 @@
 
 Fast by design on a small CPU: the data set stays in memory on the training device, batches are
 taken by shuffled index, the network and its loss run as one hybridized graph with static memory,
-SGD updates large weights one at a time (helpers/fast_step.py says why), and the loss/accuracy are
+SGD updates one weight at a time (helpers/fast_step.py says why), and the loss/accuracy are
 read back from the device only every `log_every` batches (each read forces a sync).
 """
 
