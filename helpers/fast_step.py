@@ -21,8 +21,16 @@ class LossAndCorrect(gluon.HybridBlock):
         self.net, self.loss_fn = net, loss_fn
 
     def hybrid_forward(self, F, x, y):
-        out = self.net(x)
-        return self.loss_fn(out, y).sum(), (F.argmax(out, axis=1) == y).sum()
+        return loss_and_correct(self.net, self.loss_fn, x, y)
+
+
+def loss_and_correct(net: gluon.Block, loss_fn: gluon.loss.Loss, x, y):
+    """The batch's summed loss and number of right answers (NDArrays, or Symbols inside a graph).
+
+    `fit` and `evaluate` use it directly for a plain Block; notebook 04 writes this step out.
+    """
+    out = net(x)
+    return loss_fn(out, y).sum(), (out.argmax(axis=1) == y).sum()
 
 
 class PerTensorSGD(mx.optimizer.SGD):

@@ -16,7 +16,7 @@ from mxnet import autograd, gluon, nd
 
 from helpers.checks import int_in_range, number_in_interval, positive_number
 from helpers.data import batches
-from helpers.fast_step import LossAndCorrect, PerTensorSGD
+from helpers.fast_step import LossAndCorrect, PerTensorSGD, loss_and_correct
 from helpers.progress import ProgressLine
 
 Data = tuple[nd.NDArray, nd.NDArray]
@@ -47,18 +47,11 @@ def evaluate(net: gluon.Block, data: Data, batch_size: int = 1000) -> tuple[floa
     for start in range(0, X.shape[0], batch_size):
         xb = X[start:start + batch_size].as_in_context(ctx)
         yb = y[start:start + batch_size].as_in_context(ctx)
-        out = net(xb)
-        total_loss += loss_fn(out, yb).sum()
-        correct += (out.argmax(axis=1) == yb).sum()
+        batch_loss, batch_correct = loss_and_correct(net, loss_fn, xb, yb)
+        total_loss += batch_loss
+        correct += batch_correct
     n = X.shape[0]
     return total_loss.asscalar() / n, correct.asscalar() / n
-
-
-def loss_and_correct(net: gluon.Block, loss_fn: gluon.loss.Loss, x: nd.NDArray, y: nd.NDArray):
-    """The batch's summed loss and number of right answers, operator by operator: `fit`'s step for a
-    plain Block, which can't join one graph with its loss (notebook 04 writes this step out)."""
-    out = net(x)
-    return loss_fn(out, y).sum(), (out.argmax(axis=1) == y).sum()
 
 
 def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int = 5, lr: float = 0.1,

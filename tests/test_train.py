@@ -168,7 +168,7 @@ def test_the_one_graph_step_gives_the_same_loss_and_gradients_as_the_step_op_by_
         if one_graph:
             step.hybridize(static_alloc=True, static_shape=True)
         with mx.autograd.record():
-            loss, right = step(X, y) if one_graph else train.loss_and_correct(net, loss_fn, X, y)
+            loss, right = step(X, y) if one_graph else fast_step.loss_and_correct(net, loss_fn, X, y)
         loss.backward()
         results.append((loss.asscalar(), right.asscalar(), [p.grad().asnumpy() for p in net.collect_params().values()]))
     (loss_a, right_a, grads_a), (loss_b, right_b, grads_b) = results
