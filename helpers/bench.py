@@ -71,7 +71,7 @@ def samples_per_second(network: str, batch_size: int, hybridize: bool, samples: 
 def step_parts(network: str, batch_size: int, repeats: int = 30) -> dict[str, float]:
     """Milliseconds of each part of one hybridized training step, each timed alone (waiting for it):
     forward, loss, backward, update; `python`: how long Python takes to issue a whole step of `fit`
-    (MXNet then computes asynchronously); `step`: a whole step of `fit`, steps following each other."""
+    (MXNet then computes asynchronously). A whole step's time comes from `samples_per_second`."""
     import mxnet as mx
     from mxnet import autograd, gluon, nd
 
@@ -120,8 +120,7 @@ def step_parts(network: str, batch_size: int, repeats: int = 30) -> dict[str, fl
     return {"forward": median_ms(forward), "loss": median_ms(loss, [forward]),
             "backward": median_ms(backward, [forward, loss]),
             "update": median_ms(lambda: trainer.step(batch_size), [forward, loss, backward]),
-            "python": median_ms(step, wait=False),
-            "step": round(median_ms(lambda: [step() for _ in range(5)]) / 5, 3)}
+            "python": median_ms(step, wait=False)}
 
 
 def cpu_description() -> dict[str, object]:
@@ -159,7 +158,8 @@ def worker(setting: str, omp_num_threads: str, batch_sizes: list[int], epochs: i
                              "mflop_per_sample": round(flops / 1e6, 2),
                              "bound_samples_per_s": round(bound_gflops * 1e9 / flops),
                              "fraction_of_bound": round(rate * flops / (bound_gflops * 1e9), 3),
-                             "step_ms": step_parts(network, batch_size) if hybridize else None})
+                             "step_ms": ({**step_parts(network, batch_size), "step": round(1e3 * batch_size / rate, 3)}
+                                         if hybridize else None)})
     return {"setting": setting, "omp_num_threads": omp_num_threads, "cpu": cpu_description(),
             "mxnet": mx.__version__, "gemm_gflops": {k: round(v, 1) for k, v in gemm.items()}, "rows": rows}
 
@@ -196,7 +196,7 @@ def print_table(results: list[dict]) -> None:
             print(f"{r['network']:11s} {r['batch']:5d} {r['mode']:>11s} {r['samples_per_s']:10d} "
                   f"{r['s_per_epoch_60k']:8.2f} {r['mflop_per_sample']:12.2f} {r['bound_samples_per_s']:8d} "
                   f"{r['fraction_of_bound']:8.1%}")
-        print("\nOne hybridized step, ms (each part timed alone; python = time to issue a step; step = steps in a row)")
+        print("\nOne hybridized step, ms (each part timed alone; python = time to issue a step; step = a step of fit)")
         parts = [r for r in result["rows"] if r["step_ms"]]
         names = list(parts[0]["step_ms"])
         print(f"{'network':11s} {'batch':>5s} " + " ".join(f"{name:>9s}" for name in names))
