@@ -34,7 +34,7 @@ browser: $(VENV)/.installed
 	@PY=$(PY) bash scripts/ensure_chromium.sh
 
 bench: setup
-	$(PY) -m helpers.bench
+	$(PY) -m helpers.tools.bench
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -1,9 +1,12 @@
-"""Shared plumbing for the course's notebooks: threads, device, data, training loop, plots, widgets.
+"""What the course's notebooks teach with: devices, data, models, the training loop, plots, widgets.
 
-Import `helpers` before `mxnet`: it tells MXNet to use every CPU core (see helpers.threads).
+Teaching modules sit here, one idea each; the plumbing they stand on lives in subpackages
+(ARCHITECTURE.md draws the map): cache/ (data files), exercises/ (checked exercises),
+support/ (threads, argument checks, the fast training step) and tools/ (benchmark and build tools).
+Import `helpers` before `mxnet`: it tells MXNet to use every CPU core (see helpers/support/threads.py).
 """
 
-from helpers.threads import use_all_cores
+from helpers.support.threads import use_all_cores
 
 use_all_cores()
 

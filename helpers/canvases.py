@@ -12,8 +12,6 @@ from helpers.detection import iou
 
 def resize_matrix(side: int, source: int = 28) -> np.ndarray:
     """A (side, source) matrix M such that M @ image @ M.T resizes a square image bilinearly.
-
-    Behind the scenes from notebook 10 on.
     """
     centres = np.clip((np.arange(side) + 0.5) * source / side - 0.5, 0, source - 1)
     low = np.floor(centres).astype(int)
@@ -25,15 +23,13 @@ def resize_matrix(side: int, source: int = 28) -> np.ndarray:
 
 
 def scaled(digit: np.ndarray, side: int) -> np.ndarray:
-    """A 28x28 digit resized to side x side. Behind the scenes from notebook 10 on."""
+    """A 28x28 digit resized to side x side."""
     m = resize_matrix(side)
     return (m @ digit @ m.T).astype(np.float32)
 
 
 def ink_box(patch: np.ndarray, x: int, y: int) -> list[float]:
     """The tight box (x1, y1, x2, y2) around a placed digit's ink, in canvas pixels.
-
-    Behind the scenes from notebook 10 on.
     """
     rows, cols = np.nonzero(patch > 0.3)
     return [x + cols.min(), y + rows.min(), x + cols.max() + 1, y + rows.max() + 1]

@@ -13,9 +13,9 @@ from mxnet.gluon.data import dataset as gluon_dataset
 from mxnet.gluon.data import vision
 
 from helpers.cache import cached_file, sha1_of
-from helpers.checks import int_in_range
+from helpers.support.arguments import int_in_range
 
-FILES = {True: ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
+IDX_FILES = {True: ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
          False: ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")}
 FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
@@ -26,24 +26,21 @@ class VerifiedFiles:
 
     MXNet checks each file against a sha1 hard-coded in 1.9.1 and re-downloads over it on a mismatch (for
     Fashion-MNIST that is the 2017 release); we give it the sha1s of the verified files instead.
-    Behind the scenes from notebook 02 on.
     """
 
     def __init__(self, root: str, train: bool, files: dict[str, str], namespace: str):
         self._train, self._namespace = train, namespace
-        tuples = [(name, files.get(name, "")) for name in FILES[True] + FILES[False]]
+        tuples = [(name, files.get(name, "")) for name in IDX_FILES[True] + IDX_FILES[False]]
         self._train_data, self._train_label, self._test_data, self._test_label = tuples
         gluon_dataset._DownloadedDataset.__init__(self, root, None)
 
 
 class MNIST(VerifiedFiles, vision.MNIST):
-    """mxnet.gluon.data.vision.MNIST over verified cached files. Behind the scenes from notebook 02 on."""
+    """mxnet.gluon.data.vision.MNIST over verified cached files."""
 
 
 class FashionMNIST(VerifiedFiles, vision.FashionMNIST):
     """mxnet.gluon.data.vision.FashionMNIST over verified cached files (Zalando's current release).
-
-    Behind the scenes from notebook 09 on.
     """
 
 
@@ -57,8 +54,8 @@ def load_dataset(name: str = "mnist", train: bool = True) -> gluon_dataset.Datas
     """
     if name not in DATASETS:
         raise ValueError(f"unknown data set {name!r}; choose one of {sorted(DATASETS)}")
-    paths = {f: cached_file(f"{name}/{f}") for f in FILES[train]}
-    return DATASETS[name](str(paths[FILES[train][0]].parent), train,
+    paths = {f: cached_file(f"{name}/{f}") for f in IDX_FILES[train]}
+    return DATASETS[name](str(paths[IDX_FILES[train][0]].parent), train,
                           {f: sha1_of(path) for f, path in paths.items()}, name)
 
 
@@ -75,17 +72,24 @@ def load_arrays(name: str = "mnist", train: bool = True,
     return X, nd.array(labels, ctx=ctx, dtype="float32")
 
 
+def shuffled_rows(n: int, rng: np.random.Generator, ctx: mx.Context) -> nd.NDArray:
+    """The row numbers 0..n-1 in the random order `rng` draws, as an index array on `ctx` (notebook 04)."""
+    return nd.array(rng.permutation(n), ctx=ctx, dtype="int64")
+
+
+def take_rows(rows: nd.NDArray, *arrays: nd.NDArray) -> tuple[nd.NDArray, ...]:
+    """The same `rows` of each array: a shuffled batch, a split or a subset (notebook 04)."""
+    return tuple(a.take(rows) for a in arrays)
+
+
 def split(X: nd.NDArray, y: nd.NDArray, val_size: int, seed: int = 0):
     """Carve a validation set of `val_size` random samples out of (X, y); returns (train, val) pairs.
-
-    Behind the scenes from notebook 04 on.
     """
     n = X.shape[0]
     if not 0 < val_size < n:
         raise ValueError(f"val_size must be between 1 and {n - 1} (the data has {n} samples), got {val_size}")
-    order = nd.array(np.random.default_rng(seed).permutation(n), ctx=X.context, dtype="int64")
-    val, train = order[:val_size], order[val_size:]
-    return (X.take(train), y.take(train)), (X.take(val), y.take(val))
+    order = shuffled_rows(n, np.random.default_rng(seed), X.context)
+    return take_rows(order[val_size:], X, y), take_rows(order[:val_size], X, y)
 
 
 def load_splits(name: str = "mnist", val_size: int = 10_000, seed: int = 0, ctx: mx.Context | None = None):
@@ -106,11 +110,10 @@ def batches(*arrays: nd.NDArray, batch_size: int, rng: np.random.Generator,
     if any(a.shape[0] != n for a in arrays):
         raise ValueError(f"the arrays must have the same number of rows, got {[a.shape[0] for a in arrays]}")
     batch_size = int_in_range("batch size", batch_size, 1, n)
-    order = nd.array(rng.permutation(n), ctx=arrays[0].context, dtype="int64")
+    order = shuffled_rows(n, rng, arrays[0].context)
     stop = n - batch_size + 1 if drop_last else n
     for start in range(0, stop, batch_size):
-        idx = order[start:start + batch_size]
-        yield tuple(a.take(idx) for a in arrays)
+        yield take_rows(order[start:start + batch_size], *arrays)
 
 
 def subset(X: nd.NDArray, y: nd.NDArray, size: int, seed: int = 0) -> tuple[nd.NDArray, nd.NDArray]:
@@ -121,5 +124,4 @@ def subset(X: nd.NDArray, y: nd.NDArray, size: int, seed: int = 0) -> tuple[nd.N
     n = X.shape[0]
     if not 0 < size <= n:
         raise ValueError(f"size must be between 1 and {n}, got {size}")
-    order = nd.array(np.random.default_rng(seed).permutation(n)[:size], ctx=X.context, dtype="int64")
-    return X.take(order), y.take(order)
+    return take_rows(shuffled_rows(n, np.random.default_rng(seed), X.context)[:size], X, y)

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 from mxnet import autograd, nd
 
-from helpers.checks import int_in_range, positive_number
+from helpers.support.arguments import int_in_range, positive_number
 from helpers.surfaces import Surface
 
 # The race's contestants: display name -> (mx.optimizer name, extra settings)

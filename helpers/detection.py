@@ -23,7 +23,6 @@ def average_precision(detections: list[np.ndarray], truths: list[np.ndarray], th
 
     detections[i]: (K, 5) rows (score, x1, y1, x2, y2) for image i; truths[i]: (M, 4) boxes. A detection
     is right when it overlaps a not yet matched true box by IoU >= threshold, best scores first.
-    Behind the scenes from notebook 10 on.
     """
     total = sum(len(t) for t in truths)
     if total == 0:

@@ -30,8 +30,6 @@ class JobFailed(RuntimeError):
 
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now (asked of the OS, never hard-coded).
-
-    Behind the scenes from notebook 14 on.
     """
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -40,8 +38,6 @@ def free_port() -> int:
 
 def dmlc_environment(role: str, port: int, workers: int, servers: int) -> dict[str, str]:
     """The variables MXNet reads to join a job as `role` (scheduler, server or worker), loopback only.
-
-    Behind the scenes from notebook 14 on.
     """
     return {"DMLC_ROLE": role, "DMLC_PS_ROOT_URI": "127.0.0.1", "DMLC_PS_ROOT_PORT": str(port),
             "DMLC_NODE_HOST": "127.0.0.1", "DMLC_NUM_WORKER": str(workers), "DMLC_NUM_SERVER": str(servers)}
@@ -51,7 +47,6 @@ def dmlc_environment(role: str, port: int, workers: int, servers: int) -> dict[s
 class Job:
     """What a finished job leaves: each worker's printed output, every process's PID, the seconds it took,
     and every address a process of the job listened on.
-    Behind the scenes from notebook 14 on.
     """
 
     outputs: list[str]
@@ -130,8 +125,6 @@ def still_running(pids: list[int]) -> list[int]:
 
 def listening_addresses(pids: list[int]) -> set[str]:
     """The IP addresses on which these processes accept TCP connections right now.
-
-    Behind the scenes from notebook 14 on.
     """
     found = set()
     for pid in pids:

@@ -2,11 +2,12 @@
 
 from mxnet import gluon, nd
 
+from helpers.context import device_of
+
 
 def forward_flops(net: gluon.Block, input_shape: tuple[int, ...]) -> int:
     """Floating-point operations (2 per multiply-add) of one forward pass of ONE sample through the
     Dense and Conv2D layers of `net`; activations and pooling are comparatively free and not counted.
-    Behind the scenes from notebook 08 on.
     """
     counts: list[int] = []
 
@@ -25,7 +26,7 @@ def forward_flops(net: gluon.Block, input_shape: tuple[int, ...]) -> int:
             attach(child)
 
     attach(net)
-    net(nd.zeros((1, *input_shape), ctx=next(iter(net.collect_params().values())).list_ctx()[0]))
+    net(nd.zeros((1, *input_shape), ctx=device_of(net)))
     for h in hooks:
         h.detach()
     if not counts:

@@ -15,8 +15,8 @@ from gluoncv.model_zoo import model_store
 from mxnet import gluon, image, nd
 
 from helpers.cache import DataUnavailableError, cached_file, data_root, how_to_get
-from helpers.download import fetch
-from helpers.registry import BY_PATH, ZOO_MODEL, DataFile, zoo_file
+from helpers.cache.download import fetch
+from helpers.cache.registry import BY_PATH, ZOO_MODEL, DataFile, zoo_file
 
 # name -> cache path prefix of a HybridBlock.export()-ed copy (<prefix>-symbol.json, <prefix>-0000.params)
 EXPORTED = {name: f"models/gluoncv-cifar10/{name}" for name in
@@ -35,16 +35,12 @@ class ModelUnavailableError(DataUnavailableError):
 
 def zoo_root() -> Path:
     """Where GluonCV's model store keeps <name>-<hash>.params files for the course.
-
-    Behind the scenes from notebook 09 on.
     """
     return data_root() / "models" / "gluoncv"
 
 
 def zoo_entry(name: str) -> DataFile:
     """The cache entry of a model-zoo file: the registry's, or one made from GluonCV's own sha1 table.
-
-    Behind the scenes from notebook 09 on.
     """
     made = zoo_file(name, model_store._model_sha1[name])
     return BY_PATH.get(made.path, made)
@@ -52,8 +48,6 @@ def zoo_entry(name: str) -> DataFile:
 
 def zoo_weights_cached(name: str) -> bool:
     """True if the model store file for `name` is already in the cache (no download needed).
-
-    Behind the scenes from notebook 09 on.
     """
     return name in model_store._model_sha1 and (data_root() / zoo_entry(name).path).is_file()
 
@@ -62,7 +56,6 @@ def import_export(symbol: Path, params: Path, ctx: mx.Context) -> gluon.SymbolBl
     """`gluon.SymbolBlock.imports` for a graph saved by any MXNet: GluonCV's CIFAR-10 exports were saved by a
     2.0 development build, whose version stamp makes 1.9.1 print a C++ warning; their operators all exist in
     1.9.1 (tests check their predictions), so the stamp is set to the running version before loading.
-    Behind the scenes from notebook 09 on.
     """
     graph = json.loads(symbol.read_text())
     graph.setdefault("attrs", {})["mxnet_version"] = ["int", MXNET_VERSION]

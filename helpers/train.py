@@ -1,9 +1,9 @@
 """The training loop every notebook after 04 uses (notebook 04 writes it out by hand first).
 
-Fast by design on a small CPU: the data set stays in memory on the training device, batches are
-taken by shuffled index, the network and its loss run as one hybridized graph with static memory,
-SGD updates one weight at a time (helpers/fast_step.py says why), and the loss/accuracy are
-read back from the device only every `log_every` batches (each read forces a sync).
+`fit` is notebook 04's loop: shuffled mini-batches, a step (forward, loss, backward, update), the
+epoch's loss and accuracy, then validation. What makes it fast on a small CPU sits behind one seam,
+`TrainingStep` (helpers/support/fast_step.py); the data stays in memory on the training device, and
+the loss/accuracy are read back only every `log_every` batches (each read waits for the device).
 """
 
 import time
@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 import mxnet as mx
 import numpy as np
-from mxnet import autograd, gluon, nd
+from mxnet import gluon, nd
 
-from helpers.checks import int_in_range, number_in_interval, positive_number
+from helpers.context import device_of
 from helpers.data import batches
-from helpers.fast_step import LossAndCorrect, PerTensorSGD, loss_and_correct
-from helpers.progress import ProgressLine
+from helpers.support.arguments import int_in_range, number_in_interval, positive_number
+from helpers.support.fast_step import TrainingStep, loss_and_correct
+from helpers.support.status_line import StatusLine
 
 Data = tuple[nd.NDArray, nd.NDArray]
 
@@ -35,25 +36,6 @@ class History:
     stopped: bool = False          # True when `stop()` ended training early (the lists hold whole epochs only)
 
 
-def evaluate(net: gluon.Block, data: Data, batch_size: int = 1000) -> tuple[float, float]:
-    """Mean cross-entropy loss and accuracy of `net` on (X, y), in batches, without autograd.
-
-    Introduced in notebook 04.
-    """
-    X, y = data
-    loss_fn = gluon.loss.SoftmaxCrossEntropyLoss()
-    ctx = next(iter(net.collect_params().values())).list_ctx()[0]
-    total_loss, correct = nd.zeros(1, ctx=ctx), nd.zeros(1, ctx=ctx)
-    for start in range(0, X.shape[0], batch_size):
-        xb = X[start:start + batch_size].as_in_context(ctx)
-        yb = y[start:start + batch_size].as_in_context(ctx)
-        batch_loss, batch_correct = loss_and_correct(net, loss_fn, xb, yb)
-        total_loss += batch_loss
-        correct += batch_correct
-    n = X.shape[0]
-    return total_loss.asscalar() / n, correct.asscalar() / n
-
-
 def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int = 5, lr: float = 0.1,
         batch_size: int = 128, optimizer: str = "sgd", momentum: float = 0.0, optimizer_params: dict | None = None,
         ctx: mx.Context | None = None, seed: int = 0, hybridize: bool = True, log_every: int = 50,
@@ -61,65 +43,77 @@ def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int =
         stop: Callable[[], bool] | None = None) -> History:
     """Train `net` with mini-batch gradient descent on (X, y) and return the per-epoch History.
 
-    Notebook 04 writes this loop by hand first. `momentum` applies to "sgd" (notebook 07 explains it);
-    other optimizer settings go in `optimizer_params`. The last incomplete batch of each epoch is dropped.
-    `progress` may be a function that receives the progress text; `stop()` is asked before every step and
-    ends training early when it returns True (notebook 04's playground: a new setting stops the old run).
+    Notebook 04 writes this loop by hand first; `momentum` is explained in notebook 07. The last
+    incomplete batch of each epoch is dropped. `progress` may be a function that receives the progress
+    text; `stop()` is asked before every step and ends training early when it returns True.
     """
-    X, y = train
-    n = X.shape[0]
-    lr = positive_number("learning rate", lr)
-    epochs = int_in_range("epochs", epochs, 1, 10_000)
-    batch_size = int_in_range("batch size", batch_size, 1, n)
-    momentum = number_in_interval("momentum", momentum, 0, 1)
-    if momentum and optimizer not in ("sgd", "nag"):
-        raise ValueError(f"momentum is a setting of 'sgd' and 'nag', not of {optimizer!r}")
-    settings = {"learning_rate": lr, **({"momentum": momentum} if momentum else {}), **(optimizer_params or {})}
     ctx = ctx or mx.cpu()
-    X, y = X.as_in_context(ctx), y.as_in_context(ctx)
-    loss_fn = gluon.loss.SoftmaxCrossEntropyLoss()
-    step_graph = LossAndCorrect(net, loss_fn) if isinstance(net, gluon.HybridBlock) else None
-    if hybridize and step_graph is not None:
-        step_graph.hybridize(static_alloc=True, static_shape=True)       # hybridizes `net` too
-    if optimizer == "sgd":
-        trainer = gluon.Trainer(net.collect_params(), PerTensorSGD(**settings))
-    else:
-        trainer = gluon.Trainer(net.collect_params(), optimizer, settings)
-    rng, steps, history = np.random.default_rng(seed), n // batch_size, History()
-    line = ProgressLine(progress)
+    X, y = train[0].as_in_context(ctx), train[1].as_in_context(ctx)
+    settings = _checked_settings(X.shape[0], epochs, lr, batch_size, optimizer, momentum, optimizer_params)
+    step = TrainingStep(net, optimizer, settings, hybridize)       # forward, loss, backward, update
+    rng, steps, history, line = np.random.default_rng(seed), X.shape[0] // batch_size, History(), StatusLine(progress)
 
     for epoch in range(epochs):
-        total_loss, correct = nd.zeros(1, ctx=ctx), nd.zeros(1, ctx=ctx)
-        start = time.perf_counter()
-        for step, (xb, yb) in enumerate(batches(X, y, batch_size=batch_size, rng=rng)):
+        total_loss, correct, start = nd.zeros(1, ctx=ctx), nd.zeros(1, ctx=ctx), time.perf_counter()
+        for i, (xb, yb) in enumerate(batches(X, y, batch_size=batch_size, rng=rng)):
             if stop is not None and stop():
                 history.stopped = True
-                line.show(f"stopped in epoch {epoch + 1}/{epochs} after {step} batches", final=True)
+                line.show(f"stopped in epoch {epoch + 1}/{epochs} after {i} batches", final=True)
                 return history
-            with autograd.record():
-                loss, right = step_graph(xb, yb) if step_graph else loss_and_correct(net, loss_fn, xb, yb)
-            loss.backward()
-            trainer.step(batch_size)
+            loss, right = step(xb, yb)
             total_loss += loss
             correct += right
-            if (step + 1) % log_every == 0 or step + 1 == steps:  # one sync every log_every batches
-                seen = (step + 1) * batch_size
-                line.show(f"epoch {epoch + 1}/{epochs}: {step + 1}/{steps} batches, "
+            if (i + 1) % log_every == 0 or i + 1 == steps:      # one sync every log_every batches
+                seen = (i + 1) * batch_size
+                line.show(f"epoch {epoch + 1}/{epochs}: {i + 1}/{steps} batches, "
                           f"loss {total_loss.asscalar() / seen:.3f}, accuracy {correct.asscalar() / seen:.3f}")
-        seen = steps * batch_size
-        history.train_loss.append(total_loss.asscalar() / seen)
-        history.train_acc.append(correct.asscalar() / seen)
-        history.seconds.append(time.perf_counter() - start)
-        history.samples_per_s.append(seen / history.seconds[-1])
-        if val is not None:
-            val_loss, val_acc = evaluate(net, val)
-            history.val_loss.append(val_loss)
-            history.val_acc.append(val_acc)
-        if not np.isfinite(history.train_loss[-1]):
-            print(f"Training diverged in epoch {epoch + 1} (loss is {history.train_loss[-1]}): "
-                  "try a smaller learning rate.")
+        _record_epoch(history, net, total_loss, correct, steps * batch_size, time.perf_counter() - start, val)
         if on_epoch is not None:
             on_epoch(epoch, history)
     line.show(f"trained {epochs} epoch{'s' * (epochs > 1)} of {steps} batches in {sum(history.seconds):.1f} s: "
               f"training loss {history.train_loss[-1]:.3f}, accuracy {history.train_acc[-1]:.3f}", final=True)
     return history
+
+
+def _checked_settings(n: int, epochs: int, lr: float, batch_size: int, optimizer: str, momentum: float,
+                      optimizer_params: dict | None) -> dict:
+    """fit's arguments checked (a clear error for a negative rate or a batch of 0), as optimizer settings."""
+    lr = positive_number("learning rate", lr)
+    int_in_range("epochs", epochs, 1, 10_000)
+    int_in_range("batch size", batch_size, 1, n)
+    momentum = number_in_interval("momentum", momentum, 0, 1)
+    if momentum and optimizer not in ("sgd", "nag"):
+        raise ValueError(f"momentum is a setting of 'sgd' and 'nag', not of {optimizer!r}")
+    return {"learning_rate": lr, **({"momentum": momentum} if momentum else {}), **(optimizer_params or {})}
+
+
+def _record_epoch(history: History, net: gluon.Block, total_loss: nd.NDArray, correct: nd.NDArray, seen: int,
+                  seconds: float, val: Data | None) -> None:
+    """Append one epoch's training loss, accuracy, time and (with `val`) validation figures to `history`."""
+    history.train_loss.append(total_loss.asscalar() / seen)
+    history.train_acc.append(correct.asscalar() / seen)
+    history.seconds.append(seconds)
+    history.samples_per_s.append(seen / seconds)
+    if val is not None:
+        val_loss, val_acc = evaluate(net, val)
+        history.val_loss.append(val_loss)
+        history.val_acc.append(val_acc)
+    if not np.isfinite(history.train_loss[-1]):
+        print(f"Training diverged in epoch {len(history.train_loss)} (loss is {history.train_loss[-1]}): "
+              "try a smaller learning rate.")
+
+
+def evaluate(net: gluon.Block, data: Data, batch_size: int = 1000) -> tuple[float, float]:
+    """Mean cross-entropy loss and accuracy of `net` on (X, y), in batches, without autograd.
+
+    Introduced in notebook 04.
+    """
+    X, y = data
+    loss_fn, ctx = gluon.loss.SoftmaxCrossEntropyLoss(), device_of(net)
+    total_loss, correct = nd.zeros(1, ctx=ctx), nd.zeros(1, ctx=ctx)
+    for start in range(0, X.shape[0], batch_size):
+        batch_loss, batch_correct = loss_and_correct(net, loss_fn, X[start:start + batch_size].as_in_context(ctx),
+                                                     y[start:start + batch_size].as_in_context(ctx))
+        total_loss += batch_loss
+        correct += batch_correct
+    return total_loss.asscalar() / X.shape[0], correct.asscalar() / X.shape[0]

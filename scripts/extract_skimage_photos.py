@@ -11,8 +11,8 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from helpers.registry import FILES
-from helpers.wheel_files import check_wheel, download_wheel, extract_verified
+from helpers.cache.registry import FILES
+from helpers.tools.wheel_files import check_wheel, download_wheel, extract_verified
 
 PACKAGE = "scikit-image==0.24.0"
 PLATFORM = "manylinux2014_x86_64"  # the same wheel on every machine: only its data files are used

@@ -11,9 +11,9 @@ import json
 import time
 from pathlib import Path
 
-from helpers.checks import int_in_range
 from helpers.context import try_gpu
 from helpers.data import load_arrays
+from helpers.support.arguments import int_in_range
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "12_gan.ipynb"

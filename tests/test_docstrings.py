@@ -9,8 +9,8 @@ import re
 
 NOTEBOOK = re.compile(r"\bnotebooks? \d\d\b", re.IGNORECASE)
 # Plumbing the learner never calls (command-line tools, the benchmark's worker processes, test support).
-NOT_FOR_NOTEBOOKS = {"helpers.cache_cli", "helpers.bench", "helpers.download", "helpers.registry", "helpers.threads",
-                     "helpers.wheel_files"}
+NOT_FOR_NOTEBOOKS = {"helpers.cache.cli", "helpers.tools.bench", "helpers.cache.download", "helpers.cache.registry", "helpers.support.threads",
+                     "helpers.tools.wheel_files"}
 
 
 def public_helpers():

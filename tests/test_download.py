@@ -10,7 +10,7 @@ import tempfile
 
 import pytest
 
-from helpers.registry import DataFile
+from helpers.cache.registry import DataFile
 
 TEXT = "text/timemachine.txt"
 BOOK = (cache.PROJECT_ROOT / "data" / TEXT).read_bytes()  # the project's verified copy

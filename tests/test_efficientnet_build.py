@@ -17,7 +17,7 @@ import pytest
 from mxnet import gluon
 
 from helpers.cache import PROJECT_ROOT, cached_file, is_valid
-from helpers.registry import EFFICIENTNET, entry
+from helpers.cache.registry import EFFICIENTNET, entry
 
 PHOTOS = ["chelsea.png", "dog.jpg", "mt_baker.jpg", "plane-draw.jpeg", "street_small.jpg"]
 

@@ -49,7 +49,7 @@ def test_make_lab_never_installs_a_browser():
 
 
 def test_nothing_in_the_project_unpickles_but_the_restricted_weights_reader():
-    """Only helpers/torch_weights.py may unpickle, through an Unpickler whose find_class admits tensors only."""
+    """Only helpers/tools/torch_weights.py may unpickle, through an Unpickler whose find_class admits tensors only."""
     allowed = {"torch_weights.py", "test_torch_weights.py", Path(__file__).name}
     sources = [*ROOT.glob("helpers/*.py"), *ROOT.glob("scripts/*.py"), *ROOT.glob("tests/*.py")]
     assert sources and not [p.name for p in sources if "pickle" in p.read_text() and p.name not in allowed]

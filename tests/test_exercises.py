@@ -15,7 +15,7 @@ import pytest
 from mxnet import nd
 
 from helpers.exercises import ____
-from helpers.solutions import n01, n02, n03, n04, n05, n06, n07, n08, n09, n10, n11, n12, n13
+from helpers.exercises.solutions import n01, n02, n03, n04, n05, n06, n07, n08, n09, n10, n11, n12, n13
 
 ALL = exercises.load_all()
 

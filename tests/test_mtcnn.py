@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from helpers.face_detection import detect_faces, nms, nms_smaller, pyramid_scales
-from helpers.mtcnn import from_torch_state, load_mtcnn
+from helpers.faces.cascade import detect_faces, nms, nms_smaller, pyramid_scales
+from helpers.faces.networks import from_torch_state, load_mtcnn
 from helpers.pretrained import read_image
 
 REFERENCE = json.loads((Path(__file__).parent / "data" / "mtcnn_reference.json").read_text())

@@ -11,7 +11,7 @@ from collections import OrderedDict
 import numpy as np
 import pytest
 
-from helpers.torch_weights import LEGACY_MAGIC, UnsafeWeightsError, load_state_dict
+from helpers.tools.torch_weights import LEGACY_MAGIC, UnsafeWeightsError, load_state_dict
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from helpers.cache import PROJECT_ROOT, is_valid
-from helpers.registry import FILES
+from helpers.cache.registry import FILES
 
 
 @pytest.mark.network

@@ -1,0 +1,52 @@
+"""The learner's exercise progress: a small JSON file in the user's cache folder, never in the repository.
+
+{"02/softmax": "solved", ...}. Written atomically; an unreadable file counts as empty and is left alone.
+"""
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+
+def progress_file() -> Path:
+    """$DL_COURSE_PROGRESS, else $XDG_CACHE_HOME/dl-course/progress.json, else ~/.cache/dl-course/.
+    """
+    if os.environ.get("DL_COURSE_PROGRESS"):
+        return Path(os.environ["DL_COURSE_PROGRESS"])
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "dl-course" / "progress.json"
+
+
+def read_progress() -> dict[str, str]:
+    """{"02/softmax": "solved", ...}; an unreadable file counts as empty (and is left alone).
+    """
+    try:
+        data = json.loads(progress_file().read_text())
+        return {k: v for k, v in data.items() if v in ("solved", "attempted")} if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+_warned = False
+
+
+def record(key: str, status: str) -> None:
+    """Save `status` for the exercise; "solved" is never downgraded. A read-only home gives a note, not an error.
+    """
+    global _warned
+    path = progress_file()
+    saved = read_progress()
+    if saved.get(key) == "solved" or saved.get(key) == status:
+        return
+    saved[key] = status
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp") as tmp:
+            json.dump(saved, tmp, indent=1, sort_keys=True)
+        os.replace(tmp.name, path)
+    except OSError as error:
+        if not _warned:
+            print(f"(progress not saved: {error.strerror or error} for {path}; set DL_COURSE_PROGRESS to a "
+                  "writable file to keep it)")
+            _warned = True
