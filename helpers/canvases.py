@@ -11,8 +11,7 @@ from helpers.detection import iou
 
 
 def resize_matrix(side: int, source: int = 28) -> np.ndarray:
-    """A (side, source) matrix M such that M @ image @ M.T resizes a square image bilinearly.
-    """
+    """A (side, source) matrix M such that M @ image @ M.T resizes a square image bilinearly."""
     centres = np.clip((np.arange(side) + 0.5) * source / side - 0.5, 0, source - 1)
     low = np.floor(centres).astype(int)
     high, frac = np.minimum(low + 1, source - 1), centres - low
@@ -29,8 +28,7 @@ def scaled(digit: np.ndarray, side: int) -> np.ndarray:
 
 
 def ink_box(patch: np.ndarray, x: int, y: int) -> list[float]:
-    """The tight box (x1, y1, x2, y2) around a placed digit's ink, in canvas pixels.
-    """
+    """The tight box (x1, y1, x2, y2) around a placed digit's ink, in canvas pixels."""
     rows, cols = np.nonzero(patch > 0.3)
     return [x + cols.min(), y + rows.min(), x + cols.max() + 1, y + rows.max() + 1]
 

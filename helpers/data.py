@@ -40,8 +40,7 @@ class MNIST(VerifiedFiles, vision.MNIST):
 
 
 class FashionMNIST(VerifiedFiles, vision.FashionMNIST):
-    """mxnet.gluon.data.vision.FashionMNIST over verified cached files (Zalando's current release).
-    """
+    """mxnet.gluon.data.vision.FashionMNIST over verified cached files (Zalando's current release)."""
 
 
 DATASETS = {"mnist": MNIST, "fashion-mnist": FashionMNIST}
@@ -83,8 +82,7 @@ def take_rows(rows: nd.NDArray, *arrays: nd.NDArray) -> tuple[nd.NDArray, ...]:
 
 
 def split(X: nd.NDArray, y: nd.NDArray, val_size: int, seed: int = 0):
-    """Carve a validation set of `val_size` random samples out of (X, y); returns (train, val) pairs.
-    """
+    """Carve a validation set of `val_size` random samples out of (X, y); returns (train, val) pairs."""
     n = X.shape[0]
     if not 0 < val_size < n:
         raise ValueError(f"val_size must be between 1 and {n - 1} (the data has {n} samples), got {val_size}")

@@ -29,16 +29,14 @@ class JobFailed(RuntimeError):
 
 
 def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now (asked of the OS, never hard-coded).
-    """
+    """A TCP port on 127.0.0.1 that nothing listens on right now (asked of the OS, never hard-coded)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
 def dmlc_environment(role: str, port: int, workers: int, servers: int) -> dict[str, str]:
-    """The variables MXNet reads to join a job as `role` (scheduler, server or worker), loopback only.
-    """
+    """The variables MXNet reads to join a job as `role` (scheduler, server or worker), loopback only."""
     return {"DMLC_ROLE": role, "DMLC_PS_ROOT_URI": "127.0.0.1", "DMLC_PS_ROOT_PORT": str(port),
             "DMLC_NODE_HOST": "127.0.0.1", "DMLC_NUM_WORKER": str(workers), "DMLC_NUM_SERVER": str(servers)}
 
@@ -124,8 +122,7 @@ def still_running(pids: list[int]) -> list[int]:
 
 
 def listening_addresses(pids: list[int]) -> set[str]:
-    """The IP addresses on which these processes accept TCP connections right now.
-    """
+    """The IP addresses on which these processes accept TCP connections right now."""
     found = set()
     for pid in pids:
         try:

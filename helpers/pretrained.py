@@ -29,26 +29,23 @@ CIFAR10_CLASSES = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog
 class ModelUnavailableError(DataUnavailableError):
     """Neither the model zoo nor the cache can provide the weights; the message says what to do.
 
-    Introduced in notebook 09.
+    Introduced in notebook 10 (GluonCV's detector and segmenter, when their weights can't be had).
     """
 
 
 def zoo_root() -> Path:
-    """Where GluonCV's model store keeps <name>-<hash>.params files for the course.
-    """
+    """Where GluonCV's model store keeps <name>-<hash>.params files for the course."""
     return data_root() / "models" / "gluoncv"
 
 
 def zoo_entry(name: str) -> DataFile:
-    """The cache entry of a model-zoo file: the registry's, or one made from GluonCV's own sha1 table.
-    """
+    """The cache entry of a model-zoo file: the registry's, or one made from GluonCV's own sha1 table."""
     made = zoo_file(name, model_store._model_sha1[name])
     return BY_PATH.get(made.path, made)
 
 
 def zoo_weights_cached(name: str) -> bool:
-    """True if the model store file for `name` is already in the cache (no download needed).
-    """
+    """True if the model store file for `name` is already in the cache (no download needed)."""
     return name in model_store._model_sha1 and (data_root() / zoo_entry(name).path).is_file()
 
 

@@ -17,9 +17,8 @@ FORMATS = {"JPEG", "PNG"}
 
 
 def decode_image(data: bytes, filename: str = "the file") -> nd.NDArray:
-    """The RGB pixels (H, W, 3, uint8) of a JPEG or PNG file's bytes; ValueError for anything else.
-
-    Introduced in notebook 09.
+    """The RGB pixels (H, W, 3, uint8) of a JPEG or PNG file's bytes; ValueError for anything else
+    (what `image_from_upload` reads an upload with).
     """
     if len(data) == 0:
         raise ValueError(f"{filename} is empty")

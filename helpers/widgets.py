@@ -30,8 +30,7 @@ def int_slider(description: str, value: int, low: int, high: int, step: int = 1)
 
 
 def shows_errors(fn: Callable) -> Callable:
-    """Wrap a widget callback so a ValueError is shown as a one-line message, not a stack trace.
-    """
+    """Wrap a widget callback so a ValueError is shown as a one-line message, not a stack trace."""
     def guarded(**kwargs):
         try:
             return fn(**kwargs)

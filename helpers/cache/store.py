@@ -20,18 +20,15 @@ MIRROR_ALIASES = {"fashion-mnist/": "fashion-mnist-current/"}  # folder names us
 
 
 class DataUnavailableError(FileNotFoundError):
-    """A data file is neither in the cache nor obtainable; the message says what was tried and what to do.
-    """
+    """A data file is neither in the cache nor obtainable; the message says what was tried and what to do."""
 
 
 class CorruptFileError(ValueError):
-    """A cached file does not have the expected checksum; it is reported, never used or overwritten.
-    """
+    """A cached file does not have the expected checksum; it is reported, never used or overwritten."""
 
 
 def data_root() -> Path:
-    """The cache folder: $DL_COURSE_DATA if set, else the project's data/ folder.
-    """
+    """The cache folder: $DL_COURSE_DATA if set, else the project's data/ folder."""
     return Path(os.environ.get("DL_COURSE_DATA", PROJECT_ROOT / "data")).expanduser()
 
 
@@ -41,8 +38,7 @@ def cache_path(item: DataFile | str) -> Path:
 
 
 def sha1_of(path: Path, gunzip: bool = False) -> str:
-    """Hex sha1 of a file (of its decompressed content with gunzip=True), read in 1 MiB chunks.
-    """
+    """Hex sha1 of a file (of its decompressed content with gunzip=True), read in 1 MiB chunks."""
     digest = hashlib.sha1()
     with (gzip.open if gunzip else open)(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -51,8 +47,7 @@ def sha1_of(path: Path, gunzip: bool = False) -> str:
 
 
 def is_valid(path: Path, item: DataFile) -> bool:
-    """True if the file is one of the accepted versions (for gzip data: or has the expected content).
-    """
+    """True if the file is one of the accepted versions (for gzip data: or has the expected content)."""
     if sha1_of(path) in item.sha1:
         return True
     try:
@@ -76,8 +71,7 @@ def how_to_get(relpath: str) -> str:
 
 
 def temporary_beside(dst: Path, folder: bool = False) -> Path:
-    """A new temporary file (or folder) beside dst: same file system, so the final rename is atomic.
-    """
+    """A new temporary file (or folder) beside dst: same file system, so the final rename is atomic."""
     try:
         dst.parent.mkdir(parents=True, exist_ok=True)
         if folder:
@@ -91,8 +85,7 @@ def temporary_beside(dst: Path, folder: bool = False) -> Path:
 
 
 def install(tmp: Path, dst: Path) -> None:
-    """Move a verified temporary file into place, atomically, never over an existing file.
-    """
+    """Move a verified temporary file into place, atomically, never over an existing file."""
     os.chmod(tmp, 0o644)
     try:
         os.link(tmp, dst)  # fails if dst exists: someone else's copy wins, ours is dropped

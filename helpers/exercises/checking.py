@@ -8,7 +8,7 @@ import numpy as np
 
 
 class Blank:
-    """The placeholder `____` a learner replaces with an answer (introduced in notebook 01)."""
+    """The type of the placeholder `____` that a learner replaces with an answer (notebooks 01-13)."""
 
     def __repr__(self) -> str:
         return "____"
@@ -18,13 +18,11 @@ ____ = Blank()
 
 
 class NotAttempted(Exception):
-    """The answer (or what the answer function returned) is still the placeholder.
-    """
+    """The answer (or what the answer function returned) is still the placeholder."""
 
 
 class Wrong(Exception):
-    """A check's verdict on a wrong answer; the message says which case failed and how.
-    """
+    """A check's verdict on a wrong answer; the message says which case failed and how."""
 
 
 def is_blank(value: Any) -> bool:
@@ -61,8 +59,7 @@ def same_values(got: Any, expected: Any, what: str, tol: float = 1e-5) -> None:
 
 
 def describe(args: tuple) -> str:
-    """Short text of a test case's inputs for a message (arrays by shape and first values).
-    """
+    """Short text of a test case's inputs for a message (arrays by shape and first values)."""
     parts = []
     for a in args:
         if hasattr(a, "shape") and getattr(a, "size", 0) > 6:
@@ -88,8 +85,7 @@ def matches(reference: Callable, cases: Callable[[np.random.Generator], list[tup
 
 
 def answer_or_blank(function: Callable) -> Callable:
-    """The learner's function, raising NotAttempted when it still returns the placeholder `____`.
-    """
+    """The learner's function, raising NotAttempted when it still returns the placeholder `____`."""
     def answer(*args, **kwargs):
         result = function(*args, **kwargs)
         if is_blank(result):

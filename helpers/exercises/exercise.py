@@ -16,7 +16,7 @@ from helpers.exercises.progress_store import record
 
 @dataclass
 class Exercise:
-    """One exercise: `check(answer)`, `hint(n)`, `solution()` (introduced in notebook 01)."""
+    """One exercise: `check(answer)`, `hint(n)`, `solution()`; notebooks reach it as `ex.NAME`."""
 
     notebook: str
     name: str

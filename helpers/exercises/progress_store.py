@@ -10,8 +10,7 @@ from pathlib import Path
 
 
 def progress_file() -> Path:
-    """$DL_COURSE_PROGRESS, else $XDG_CACHE_HOME/dl-course/progress.json, else ~/.cache/dl-course/.
-    """
+    """$DL_COURSE_PROGRESS, else $XDG_CACHE_HOME/dl-course/progress.json, else ~/.cache/dl-course/."""
     if os.environ.get("DL_COURSE_PROGRESS"):
         return Path(os.environ["DL_COURSE_PROGRESS"])
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

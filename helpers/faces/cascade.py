@@ -23,15 +23,12 @@ def pyramid_scales(height: int, width: int, min_face: int = 20, factor: float = 
 
 
 def resize(images: nd.NDArray, size: tuple[int, int]) -> nd.NDArray:
-    """Shrink (N, 3, H, W) images by averaging the pixels that fall into each output pixel.
-
-    Introduced in notebook 10.
-    """
+    """Shrink (N, 3, H, W) images by averaging the pixels that fall into each output pixel (each pyramid level)."""
     return nd.contrib.AdaptiveAvgPooling2D(images, output_size=size)
 
 
 def normalize(images: nd.NDArray) -> nd.NDArray:
-    """Pixels 0..255 to about -1..1, as MTCNN was trained. Introduced in notebook 10."""
+    """Pixels 0..255 to about -1..1, as MTCNN was trained (every stage of the cascade)."""
     return (images - 127.5) * 0.0078125
 
 
@@ -62,8 +59,7 @@ def nms(boxes: np.ndarray, iou: float) -> np.ndarray:
 
 
 def nms_smaller(boxes: np.ndarray, overlap: float) -> np.ndarray:
-    """NMS where overlap is measured against the smaller box, so a box inside a bigger one goes too.
-    """
+    """NMS where overlap is measured against the smaller box, so a box inside a bigger one goes too."""
     order, keep = list(np.argsort(-boxes[:, 4], kind="stable")), []
     area = (boxes[:, 2] - boxes[:, 0] + 1) * (boxes[:, 3] - boxes[:, 1] + 1)
     while order:
@@ -76,8 +72,7 @@ def nms_smaller(boxes: np.ndarray, overlap: float) -> np.ndarray:
 
 
 def shift(boxes: np.ndarray, offsets: np.ndarray, plus_one: bool = True) -> np.ndarray:
-    """Move each box's edges by the network's offsets, given as fractions of the box's width and height.
-    """
+    """Move each box's edges by the network's offsets, given as fractions of the box's width and height."""
     size = boxes[:, 2:4] - boxes[:, 0:2] + (1 if plus_one else 0)
     moved = boxes.copy()
     moved[:, :4] = boxes[:, :4] + offsets * np.tile(size, 2)
@@ -85,8 +80,7 @@ def shift(boxes: np.ndarray, offsets: np.ndarray, plus_one: bool = True) -> np.n
 
 
 def to_square(boxes: np.ndarray) -> np.ndarray:
-    """Grow each box to a square around its centre (the next network looks at square crops).
-    """
+    """Grow each box to a square around its centre (the next network looks at square crops)."""
     side = np.maximum(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1])
     squared = boxes.copy()
     squared[:, :2] = boxes[:, :2] + (boxes[:, 2:4] - boxes[:, :2] - side[:, None]) / 2
@@ -95,8 +89,7 @@ def to_square(boxes: np.ndarray) -> np.ndarray:
 
 
 def crops(image: nd.NDArray, boxes: np.ndarray, size: int) -> nd.NDArray:
-    """The part of each box inside the image, resized to size x size, normalized: one batch.
-    """
+    """The part of each box inside the image, resized to size x size, normalized: one batch."""
     h, w = image.shape[2:]
     corners = np.trunc(boxes[:, :4]).astype(int)
     x1, y1 = np.maximum(corners[:, 0], 1) - 1, np.maximum(corners[:, 1], 1) - 1

@@ -15,14 +15,12 @@ WEIGHTS = {name: f"models/mtcnn/mtcnn-{name}.params" for name in ("pnet", "rnet"
 
 
 def conv_prelu(channels: int, kernel: int) -> tuple[nn.Conv2D, nn.PReLU]:
-    """A convolution followed by a PReLU (a leaky ReLU whose slope per channel is learned).
-    """
+    """A convolution followed by a PReLU (a leaky ReLU whose slope per channel is learned)."""
     return nn.Conv2D(channels, kernel), nn.PReLU(in_channels=channels)
 
 
 class PNet(gluon.HybridBlock):
-    """Proposal net: fully convolutional, so one pass scores every 12x12 window (stride 2) of an image.
-    """
+    """Proposal net: fully convolutional, so one pass scores every 12x12 window (stride 2) of an image."""
 
     def __init__(self):
         super().__init__()
@@ -39,8 +37,7 @@ class PNet(gluon.HybridBlock):
 
 
 class RNet(gluon.HybridBlock):
-    """Refine net: looks again at each 24x24 candidate, scores it and corrects its box.
-    """
+    """Refine net: looks again at each 24x24 candidate, scores it and corrects its box."""
 
     def __init__(self):
         super().__init__()
@@ -60,8 +57,7 @@ class RNet(gluon.HybridBlock):
 
 
 class ONet(gluon.HybridBlock):
-    """Output net: a last look at 48x48, with the final box and five landmarks.
-    """
+    """Output net: a last look at 48x48, with the final box and five landmarks."""
 
     def __init__(self):
         super().__init__()
@@ -89,8 +85,7 @@ INPUT_SIZE = {"pnet": 12, "rnet": 24, "onet": 48}
 
 
 def from_torch_state(name: str, state: dict) -> gluon.HybridBlock:
-    """A network filled from facenet-pytorch's state dict (numpy arrays, see helpers.tools.torch_weights).
-    """
+    """A network filled from facenet-pytorch's state dict (numpy arrays, see helpers.tools.torch_weights)."""
     net = NETS[name]()
     net.initialize()
     net(nd.zeros((1, 3, INPUT_SIZE[name], INPUT_SIZE[name])))  # fixes every parameter's shape

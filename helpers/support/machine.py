@@ -67,7 +67,7 @@ def gpu_name(i: int = 0) -> str:
 
 
 def under_emulation() -> bool:
-    """True for x86-64 Python translated by Rosetta 2 on an Apple Silicon Mac (slower, see README)."""
+    """True for x86-64 Python translated by Rosetta 2 on an Apple Silicon Mac (slower; notebook 00 warns)."""
     return platform.system() == "Darwin" and _sysctl("sysctl.proc_translated") == "1"
 
 

@@ -20,15 +20,13 @@ STAGES = [(1, 3, 1, 16, 1), (6, 3, 2, 24, 2), (6, 5, 2, 40, 2), (6, 3, 2, 80, 3)
 
 
 def same_padding(size: int, kernel: int, stride: int) -> tuple[int, int]:
-    """TensorFlow's 'SAME' padding (before, after) for one spatial side: the extra pixel goes after.
-    """
+    """TensorFlow's 'SAME' padding (before, after) for one spatial side: the extra pixel goes after."""
     total = max((math.ceil(size / stride) - 1) * stride + kernel - size, 0)
     return total // 2, total - total // 2
 
 
 def conv_bn(out: int, kernel: int, stride: int, size: int, groups: int = 1, relu6: bool = True):
-    """Pad ('SAME') -> convolution without bias -> batch norm (eps 1e-3) -> optional ReLU6.
-    """
+    """Pad ('SAME') -> convolution without bias -> batch norm (eps 1e-3) -> optional ReLU6."""
     before, after = same_padding(size, kernel, stride)
     block = nn.HybridSequential()
     if before or after:
@@ -41,8 +39,7 @@ def conv_bn(out: int, kernel: int, stride: int, size: int, groups: int = 1, relu
 
 
 class InvertedResidual(gluon.HybridBlock):
-    """Expand (1x1), filter each channel (depthwise kxk), project (1x1); add the input when shapes match.
-    """
+    """Expand (1x1), filter each channel (depthwise kxk), project (1x1); add the input when shapes match."""
 
     def __init__(self, channels: int, out: int, expand: int, kernel: int, stride: int, size: int):
         super().__init__()
@@ -59,8 +56,7 @@ class InvertedResidual(gluon.HybridBlock):
 
 
 def efficientnet_lite0(classes: int = 1000) -> nn.HybridSequential:
-    """The network, uninitialized; its parameters are created in the same order as the PyTorch file's.
-    """
+    """The network, uninitialized; its parameters are created in the same order as the PyTorch file's."""
     net, size, channels = nn.HybridSequential(), IMAGE_SIZE, 32
     net.add(conv_bn(channels, 3, 2, size))
     size = math.ceil(size / 2)
@@ -90,8 +86,7 @@ def load_torch_state(net: gluon.Block, state: dict[str, np.ndarray]) -> None:
 
 
 def from_torch_state(state: dict[str, np.ndarray]) -> nn.HybridSequential:
-    """A ready, hybridized EfficientNet-Lite0 holding the weights of a PyTorch state dict.
-    """
+    """A ready, hybridized EfficientNet-Lite0 holding the weights of a PyTorch state dict."""
     net = efficientnet_lite0()
     net.initialize()
     net(nd.zeros((1, 3, IMAGE_SIZE, IMAGE_SIZE)))  # gives every parameter its shape

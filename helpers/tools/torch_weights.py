@@ -20,8 +20,7 @@ LEGACY_MAGIC = 0x1950A86A20F9469CFC6C
 
 
 class UnsafeWeightsError(pickle.UnpicklingError):
-    """The file asks to run something other than rebuilding tensors; it is refused, never executed.
-    """
+    """The file asks to run something other than rebuilding tensors; it is refused, never executed."""
 
 
 def _rebuild_tensor(storage, offset, size, stride, *_ignored) -> np.ndarray:
@@ -91,8 +90,7 @@ def _load_legacy(path: Path) -> dict:
 
 
 def load_state_dict(path: str | Path) -> "OrderedDict[str, np.ndarray]":
-    """The {name: numpy array} weights of a PyTorch `.pth`/`.pt` file, read without running its code.
-    """
+    """The {name: numpy array} weights of a PyTorch `.pth`/`.pt` file, read without running its code."""
     path = Path(path)
     state = _load_zip(path) if zipfile.is_zipfile(path) else _load_legacy(path)
     if not isinstance(state, dict):
