@@ -72,23 +72,23 @@ def _accepted_every_time(nb, name, answer, how, runs):
     assert "raised" not in "".join(refused)
 
 
-@pytest.mark.parametrize("nb, name, answer, what", WRONG, ids=[f"{n}/{e}: {w}" for n, e, _, w in WRONG])
+@pytest.mark.parametrize("nb, name, answer, what", WRONG, ids=[f"n{n}.{e}: {w}" for n, e, _, w in WRONG])
 def test_a_mistake_is_rejected_quick(nb, name, answer, what):
     _rejected_every_time(nb, name, answer, what, runs=3)
 
 
-@pytest.mark.parametrize("nb, name, answer, how", RIGHT, ids=[f"{n}/{e}: {h}" for n, e, _, h in RIGHT])
+@pytest.mark.parametrize("nb, name, answer, how", RIGHT, ids=[f"n{n}.{e}: {h}" for n, e, _, h in RIGHT])
 def test_a_right_answer_is_accepted_quick(nb, name, answer, how):
     _accepted_every_time(nb, name, answer, how, runs=3)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("nb, name, answer, what", WRONG, ids=[f"{n}/{e}: {w}" for n, e, _, w in WRONG])
+@pytest.mark.parametrize("nb, name, answer, what", WRONG, ids=[f"n{n}.{e}: {w}" for n, e, _, w in WRONG])
 def test_a_mistake_is_rejected_in_100_of_100_runs(nb, name, answer, what):
     _rejected_every_time(nb, name, answer, what, runs=100)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("nb, name, answer, how", RIGHT, ids=[f"{n}/{e}: {h}" for n, e, _, h in RIGHT])
+@pytest.mark.parametrize("nb, name, answer, how", RIGHT, ids=[f"n{n}.{e}: {h}" for n, e, _, h in RIGHT])
 def test_a_right_answer_is_accepted_in_100_of_100_runs(nb, name, answer, how):
     _accepted_every_time(nb, name, answer, how, runs=100)
