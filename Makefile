@@ -8,7 +8,7 @@ export OMP_NUM_THREADS ?= $(shell nproc)
 # JupyterLab refuses to run as root (e.g. in a container) unless told to.
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test setup data browser bench lint clean-venv
+.PHONY: lab test unit setup data browser bench lint clean-venv
 
 lab: setup
 	$(PY) -m jupyterlab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(LAB_ROOT_FLAG)
@@ -16,6 +16,13 @@ lab: setup
 test: setup browser
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
+
+# The quick check while working on helpers/ (about a minute on 2 cores): tests/unit without what is marked slow,
+# browser or network (see pyproject.toml), no notebooks, no Chromium needed. `make test` runs all of it.
+unit: setup
+	@start=$$(date +%s); \
+	$(PY) -m pytest tests/unit -m "not slow and not browser and not network"; status=$$?; \
+	echo "make unit: $$(( $$(date +%s) - start )) s"; exit $$status
 
 # `make lab` needs no browser and never installs one; `make test` also looks for one (see below).
 setup: $(VENV)/.installed data

@@ -1,5 +1,17 @@
-"""Fixtures shared by the data and model tests: a private cache folder, a machine without internet, and
-a loopback HTTP server that plays the internet for the download code."""
+"""Fixtures shared by every folder of tests: a private cache folder, a machine without internet, a
+loopback HTTP server that plays the internet for the download code, and the browser the browser tests
+drive (found as browsers.py says; used by browser/ and env/test_unprivileged.py).
+
+    unit/     tests of helpers/, one file per module (test_<subpackage>_<module>.py for a subpackage's)
+    env/      the installation: pinned versions, platforms, containers, builds from the package registry,
+              the set-up as an ordinary user, how a browser is found
+    browser/  the notebooks in JupyterLab in headless Chromium, one file per notebook
+    data/     reference outputs the tests compare with
+
+Markers (pyproject.toml): `slow` (left out by `make unit`), `browser`, `network`; every test in
+browser/ is marked `browser` and `slow` by browser/conftest.py. The project's conftest.py (one folder
+up) seeds data/ and sums up each notebook's time for nbval.
+"""
 
 import http.server
 import threading
