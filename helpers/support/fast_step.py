@@ -40,7 +40,7 @@ class PerTensorSGD(mx.optimizer.SGD):
 
     MXNet 1.9.1's SGD always calls its multi-tensor kernel `multi_sgd_mom_update`, which runs ~1.8x
     slower on a CPU than the single-tensor kernel of the same formula (the update was a third of the
-    MLP's step). Same weights as `"sgd"`, bit for bit (tests/unit/test_train.py).
+    MLP's step). Same weights as `"sgd"`, bit for bit (tests/unit/test_support_fast_step.py).
     """
 
     def __init__(self, **kwargs):
