@@ -1,4 +1,4 @@
-"""Argument checks with messages a learner can act on (the training loop of notebook 04 on, and the widgets)."""
+"""Argument checks with messages a learner can act on (`fit`, `batches`, the widgets, the timers)."""
 
 from numbers import Integral, Real
 

@@ -1,4 +1,4 @@
-"""One line of training progress that updates in place and ends as a summary (`fit`, notebook 05 on).
+"""One line of training progress that updates in place and ends as a summary (what `fit` shows).
 
 Progress-bar widgets are saved in a notebook as they were first drawn, so a page on GitHub showed
 frozen "0%" bars. This line is a plain display that is replaced as training goes, so the saved page

