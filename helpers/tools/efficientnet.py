@@ -3,6 +3,7 @@
 Tan & Le's EfficientNet without squeeze-and-excitation and with ReLU6 ("Lite", for phones): a stem
 convolution, 16 inverted-residual blocks (expand 1x1 -> depthwise kxk -> project 1x1), a 1x1 head,
 average pooling and a 1000-class dense layer. Padding is TensorFlow's "SAME" for a 224x224 input,
+as the weights were trained with.
 """
 
 import math
