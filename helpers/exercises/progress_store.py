@@ -5,8 +5,12 @@
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
+
+STATUSES = ("solved", "attempted")
+KEY = re.compile(r"^\d\d/\w+$")          # "02/softmax": a notebook number and an exercise name
 
 
 def progress_file() -> Path:
@@ -17,12 +21,21 @@ def progress_file() -> Path:
     return cache / "dl-course" / "progress.json"
 
 
+def parse_progress(text: str) -> dict[str, str]:
+    """The entries of a progress file's text; ValueError unless it is one (a JSON object of "NN/name": status)."""
+    data = json.loads(text)
+    if not isinstance(data, dict) or not data.keys() <= {k for k in data if isinstance(k, str) and KEY.match(k)}:
+        raise ValueError("not an exercise progress file (expected {\"NN/name\": \"solved\" | \"attempted\"})")
+    if any(status not in STATUSES for status in data.values()):
+        raise ValueError(f"unknown status in a progress file (expected one of {STATUSES})")
+    return data
+
+
 def read_progress() -> dict[str, str]:
-    """{"02/softmax": "solved", ...}; an unreadable file counts as empty (and is left alone).
-    """
+    """{"02/softmax": "solved", ...}; an unreadable file counts as empty (and is left alone)."""
     try:
         data = json.loads(progress_file().read_text())
-        return {k: v for k, v in data.items() if v in ("solved", "attempted")} if isinstance(data, dict) else {}
+        return {k: v for k, v in data.items() if v in STATUSES} if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
 
