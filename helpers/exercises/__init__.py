@@ -4,7 +4,8 @@
     exercise        one exercise (prompt, check, hints, reference) and `define`
     progress_store  the learner's solved/attempted file, in their own cache folder
     catalogue       every exercise (`exercises_of("NN")`) and the learner's table (`progress()`)
-    cli             `python -m helpers.exercises list [--json]`
+    report          the instructor's table of learners' progress, read from their files
+    cli             `python -m helpers.exercises list [--json]` and `... report PLACE...`
     solutions/      one module per notebook: its exercises, their checks and reference solutions
 """
 
