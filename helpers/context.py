@@ -21,7 +21,8 @@ def try_gpu(i: int = 0) -> mx.Context:
 
 
 def device_of(net: gluon.Block) -> mx.Context:
-    """The device a network's weights live on (its first parameter's), where its inputs must go (notebook 04)."""
+    """The device a network's weights live on (its first parameter's), where its inputs must go (used by `fit`,
+    `evaluate` and `training_flops`)."""
     return next(iter(net.collect_params().values())).list_ctx()[0]
 
 

@@ -72,12 +72,13 @@ def load_arrays(name: str = "mnist", train: bool = True,
 
 
 def shuffled_rows(n: int, rng: np.random.Generator, ctx: mx.Context) -> nd.NDArray:
-    """The row numbers 0..n-1 in the random order `rng` draws, as an index array on `ctx` (notebook 04)."""
+    """The row numbers 0..n-1 in the random order `rng` draws, as an index array on `ctx` (for `batches`,
+    `split` and `subset`)."""
     return nd.array(rng.permutation(n), ctx=ctx, dtype="int64")
 
 
 def take_rows(rows: nd.NDArray, *arrays: nd.NDArray) -> tuple[nd.NDArray, ...]:
-    """The same `rows` of each array: a shuffled batch, a split or a subset (notebook 04)."""
+    """The same `rows` of each array: a shuffled batch, a split or a subset."""
     return tuple(a.take(rows) for a in arrays)
 
 

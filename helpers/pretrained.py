@@ -14,14 +14,19 @@ from gluoncv import model_zoo
 from gluoncv.model_zoo import model_store
 from mxnet import gluon, image, nd
 
-from helpers.cache import DataUnavailableError, cached_file, data_root, how_to_get
+from helpers.cache import DataUnavailableError, cache_path, cached_file, how_to_get
 from helpers.cache.download import fetch
-from helpers.cache.registry import BY_PATH, ZOO_MODEL, DataFile, zoo_file
+from helpers.cache.registry import (  # noqa: F401  (notebook 10 loads them by these names)
+    BY_PATH,
+    DETECTOR,
+    EXPORTED_MODELS,
+    SEGMENTER,
+    ZOO_FOLDER,
+    ZOO_MODEL,
+    DataFile,
+    zoo_file,
+)
 
-# name -> cache path prefix of a HybridBlock.export()-ed copy (<prefix>-symbol.json, <prefix>-0000.params)
-EXPORTED = {name: f"models/gluoncv-cifar10/{name}" for name in
-            ("cifar_resnet20_v1", "cifar_resnet20_v2", "cifar_resnet56_v1", "cifar_resnet56_v2")}
-EXPORTED["efficientnet_lite0"] = "models/efficientnet-lite0/efficientnet_lite0"
 MXNET_VERSION = int("".join(f"{int(part):02d}" for part in mx.__version__.split(".")[:3]))  # 1.9.1 -> 10901
 CIFAR10_CLASSES = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"]
 
@@ -35,7 +40,7 @@ class ModelUnavailableError(DataUnavailableError):
 
 def zoo_root() -> Path:
     """Where GluonCV's model store keeps <name>-<hash>.params files for the course."""
-    return data_root() / "models" / "gluoncv"
+    return cache_path(ZOO_FOLDER)
 
 
 def zoo_entry(name: str) -> DataFile:
@@ -46,7 +51,7 @@ def zoo_entry(name: str) -> DataFile:
 
 def zoo_weights_cached(name: str) -> bool:
     """True if the model store file for `name` is already in the cache (no download needed)."""
-    return name in model_store._model_sha1 and (data_root() / zoo_entry(name).path).is_file()
+    return name in model_store._model_sha1 and cache_path(zoo_entry(name)).is_file()
 
 
 def import_export(symbol: Path, params: Path, ctx: mx.Context) -> gluon.SymbolBlock:
@@ -69,9 +74,9 @@ def load(name: str, ctx: mx.Context | None = None, allow_download: bool = True) 
     Introduced in notebook 09.
     """
     ctx = ctx or mx.cpu()
-    if name in EXPORTED and not zoo_weights_cached(name):
-        return import_export(*(cached_file(f"{EXPORTED[name]}{end}") for end in ("-symbol.json", "-0000.params")),
-                             ctx=ctx)
+    if name in EXPORTED_MODELS and not zoo_weights_cached(name):
+        prefix = EXPORTED_MODELS[name]
+        return import_export(cached_file(f"{prefix}-symbol.json"), cached_file(f"{prefix}-0000.params"), ctx=ctx)
     if name not in model_store._model_sha1:
         raise ModelUnavailableError(f"No pretrained weights for {name!r}: it is not in GluonCV's model zoo.")
     item = zoo_entry(name)

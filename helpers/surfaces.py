@@ -11,7 +11,7 @@ from mxnet import autograd, nd
 @dataclass(frozen=True)
 class Surface:
     """A loss z = f(x, y), the window to draw it in, its minimum (None if it has none) and a start:
-    the type of notebook 06's and 07's BOWL, SADDLE, BEALE, ROSENBROCK, ...
+    the type of BOWL, SADDLE, BEALE, ROSENBROCK and the other landscapes below.
     """
 
     name: str

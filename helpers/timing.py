@@ -28,12 +28,13 @@ def each_run_seconds(call: Callable[[], object], repeats: int,
     return times
 
 
-def median_seconds(call: Callable[[], object], repeats: int) -> float:
+def median_seconds(call: Callable[[], object], repeats: int, prepare: Callable[[], object] | None = None) -> float:
     """Median wall time of `call()` over `repeats` runs after one warm-up run (introduced in notebook 09).
 
     `call` must wait for its result (e.g. `lambda: net(x).wait_to_read()`): MXNet computes asynchronously.
+    `prepare()`, when given, runs untimed before every run.
     """
-    return float(np.median(each_run_seconds(call, repeats)))
+    return float(np.median(each_run_seconds(call, repeats, prepare)))
 
 
 def samples_per_second(make_net: Callable[[], gluon.Block], batch_size: int, hybridize: bool, samples: int,

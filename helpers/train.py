@@ -47,14 +47,16 @@ def fit(net: gluon.Block, train: Data, val: Data | None = None, *, epochs: int =
     incomplete batch of each epoch is dropped. `progress` may be a function that receives the progress
     text; `stop()` is asked before every step and ends training early when it returns True.
     """
-    ctx = ctx or mx.cpu()
+    ctx = ctx or device_of(net)
     X, y = train[0].as_in_context(ctx), train[1].as_in_context(ctx)
     settings = _checked_settings(X.shape[0], epochs, lr, batch_size, optimizer, momentum, optimizer_params)
     step = TrainingStep(net, optimizer, settings, hybridize)       # forward, loss, backward, update
-    rng, steps, history, line = np.random.default_rng(seed), X.shape[0] // batch_size, History(), StatusLine(progress)
+    rng, history = np.random.default_rng(seed), History()
+    steps, line = X.shape[0] // batch_size, StatusLine(progress)
 
     for epoch in range(epochs):
-        total_loss, correct, start = nd.zeros(1, ctx=ctx), nd.zeros(1, ctx=ctx), time.perf_counter()
+        start = time.perf_counter()
+        total_loss, correct = nd.zeros(1, ctx=ctx), nd.zeros(1, ctx=ctx)
         for i, (xb, yb) in enumerate(batches(X, y, batch_size=batch_size, rng=rng)):
             if stop is not None and stop():
                 history.stopped = True

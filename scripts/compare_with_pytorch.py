@@ -24,7 +24,7 @@ import mxnet as mx  # noqa: E402
 import numpy as np  # noqa: E402
 from mxnet import nd  # noqa: E402
 
-from helpers.tools.bench import cpu_description  # noqa: E402
+from helpers.support.machine import cpu_description  # noqa: E402
 from helpers.train import fit  # noqa: E402
 
 try:

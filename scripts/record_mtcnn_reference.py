@@ -1,4 +1,5 @@
-"""Record what the reference MTCNN (facenet-pytorch 2.6.0) finds on the course's photos, for tests/unit/test_faces_cascade.py.
+"""Record what the reference MTCNN (facenet-pytorch 2.6.0) finds on the course's photos,
+for tests/unit/test_faces_cascade.py.
 
 Run once, when converting, in a scratch environment that is NOT the course's (it needs PyTorch):
 

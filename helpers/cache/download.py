@@ -77,7 +77,7 @@ def build(item: DataFile) -> str:
             if not path.is_file() or not is_valid(path, other):
                 return f"{item.build} made no known version of {path.name}"
         for other, path in made.items():
-            if not (cache_path(other)).exists():
+            if not cache_path(other).exists():
                 install(path, cache_path(other))
         return ""
     finally:
@@ -119,7 +119,7 @@ def obtain(item: DataFile) -> str:
     tried = []
     for where, attempt in attempts(item):
         problem = attempt()
-        if not problem and (cache_path(item)).exists():
+        if not problem and cache_path(item).exists():
             return where
         tried.append(f"  {where}: {problem}")
     raise DataUnavailableError(f"Could not get {item.path}. Tried:\n" + "\n".join(tried) +
@@ -128,6 +128,6 @@ def obtain(item: DataFile) -> str:
 
 def fetch(item: DataFile) -> Path:
     """The cached file of `item`, downloaded (or built) first if it is missing."""
-    if not (cache_path(item)).exists():
+    if not cache_path(item).exists():
         obtain(item)
     return cache_path(item)

@@ -79,9 +79,11 @@ _CIFAR = {  # name: (symbol size, symbol sha1, params size, params sha1)
     "cifar_resnet56_v2": (181294, "33f1f65cef5c4dfc6f66e5a48f27e7094319a3cf",
                           3463711, "81cb5161db020bdab26c5f9b0e7101f9df952da6"),
 }
+# name -> cache path prefix of a HybridBlock.export()-ed model (<prefix>-symbol.json, <prefix>-0000.params)
+EXPORTED_MODELS = {name: f"models/gluoncv-cifar10/{name}" for name in _CIFAR}
 for _name, (_jsize, _jsha1, _psize, _psha1) in _CIFAR.items():
     for _suffix, _size, _sha1 in (("-symbol.json", _jsize, _jsha1), ("-0000.params", _psize, _psha1)):
-        FILES.append(DataFile(f"models/gluoncv-cifar10/{_name}{_suffix}", "cifar10-models", _size, (_sha1,),
+        FILES.append(DataFile(f"{EXPORTED_MODELS[_name]}{_suffix}", "cifar10-models", _size, (_sha1,),
                               "Apache-2.0 (GluonCV model zoo, exported)",
                               (f"{WEB_DATA}/models/{_name}{_suffix}",), what=f"{_name}, CIFAR-10 classifier"))
 
@@ -89,6 +91,7 @@ for _name, (_jsize, _jsha1, _psize, _psha1) in _CIFAR.items():
 # Its params file is byte-identical to that of an earlier conversion; their graphs differ only in node
 # names, so both graph files are accepted.
 EFFICIENTNET = "models/efficientnet-lite0/efficientnet_lite0"
+EXPORTED_MODELS["efficientnet_lite0"] = EFFICIENTNET
 EFFICIENTNET_WHEEL_SHA1 = "e24677e122c9d40d39af45418565bdd785139a4d"
 EFFICIENTNET_PTH_SHA1 = "d65e840fdef58fa792288eacee91ff28eacd3f4b"
 FILES += [
@@ -109,20 +112,22 @@ MTCNN_PT_SHA1 = {"pnet": "f4417d09e713057f3735c605451f03227d927959",
 MTCNN_PARAMS = {"pnet": (27354, "09348c0560a478269b27484de2bb47cfe6864a89"),  # size, sha1 of the Gluon weights
                 "rnet": (401674, "b78160abb3b57d808a90244200bc2801722a95b6"),
                 "onet": (1557416, "808c0d2946e889e55bbff484f86df27c747ab9d6")}
+MTCNN_WEIGHTS = {name: f"models/mtcnn/mtcnn-{name}.params" for name in MTCNN_PARAMS}
 for _name, (_size, _sha1) in MTCNN_PARAMS.items():
-    FILES.append(DataFile(f"models/mtcnn/mtcnn-{_name}.params", "mtcnn", _size, (_sha1,),
+    FILES.append(DataFile(MTCNN_WEIGHTS[_name], "mtcnn", _size, (_sha1,),
                           "MIT (facenet-pytorch, Tim Esler; MTCNN by Zhang et al. 2016)",
                           build="scripts/build_mtcnn.py",
                           what=f"MTCNN's {_name[0].upper()}-Net, face detector"))
 
 SKIMAGE_PHOTOS = "scripts/extract_skimage_photos.py"
+ZOO_FOLDER = "models/gluoncv"          # where GluonCV's model store keeps <name>-<hash>.params for the course
 
 
 def zoo_file(name: str, sha1: str, what: str = "") -> DataFile:
     """A GluonCV model-zoo weights file, `<name>-<sha1[:8]>.params`: GluonCV downloads it itself (a zip from
     MXNet's repository) and checks this sha1; its size is not published."""
     stem = f"{name}-{sha1[:8]}"
-    return DataFile(f"models/gluoncv/{stem}.params", "gluoncv-zoo", None, (sha1,), "Apache-2.0 (GluonCV model zoo)",
+    return DataFile(f"{ZOO_FOLDER}/{stem}.params", "gluoncv-zoo", None, (sha1,), "Apache-2.0 (GluonCV model zoo)",
                     (f"{MXNET_REPO}/gluon/models/{stem}.zip",), zoo=name, optional=True, what=what)
 
 

@@ -13,12 +13,15 @@ STATUSES = ("solved", "attempted")
 KEY = re.compile(r"^\d\d/\w+$")          # "02/softmax": a notebook number and an exercise name
 
 
+IN_CACHE_FOLDER = Path("dl-course") / "progress.json"     # inside the user's cache folder (~/.cache)
+
+
 def progress_file() -> Path:
     """$DL_COURSE_PROGRESS, else $XDG_CACHE_HOME/dl-course/progress.json, else ~/.cache/dl-course/."""
     if os.environ.get("DL_COURSE_PROGRESS"):
         return Path(os.environ["DL_COURSE_PROGRESS"])
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "dl-course" / "progress.json"
+    return cache / IN_CACHE_FOLDER
 
 
 def parse_progress(text: str) -> dict[str, str]:
@@ -34,8 +37,7 @@ def parse_progress(text: str) -> dict[str, str]:
 def read_progress() -> dict[str, str]:
     """{"02/softmax": "solved", ...}; an unreadable file counts as empty (and is left alone)."""
     try:
-        data = json.loads(progress_file().read_text())
-        return {k: v for k, v in data.items() if v in STATUSES} if isinstance(data, dict) else {}
+        return parse_progress(progress_file().read_text())
     except (OSError, ValueError):
         return {}
 

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from helpers.exercises.catalogue import load_all
-from helpers.exercises.progress_store import parse_progress
+from helpers.exercises.progress_store import IN_CACHE_FOLDER, parse_progress
 
-HOME_FILE = Path(".cache") / "dl-course" / "progress.json"
+HOME_FILE = Path(".cache") / IN_CACHE_FOLDER
 COLUMNS = ("solved", "attempted", "not started")
 
 

@@ -3,15 +3,14 @@
 MTCNN (Zhang et al. 2016) looks for faces in three stages: P-Net proposes boxes everywhere on an image
 pyramid, R-Net rejects most of them, O-Net places the final box and five landmarks (eyes, nose, mouth
 corners). The weights come from the MIT-licensed PyPI package facenet-pytorch (scripts/build_mtcnn.py
-converts them); the layer names here are theirs, so converting is renaming `prelu.weight` to `alpha`.
+converts them with helpers/tools/mtcnn_weights.py); the layer names here are theirs.
 """
 
-from mxnet import gluon, nd
+from mxnet import gluon
 from mxnet.gluon import nn
 
 from helpers.cache import cached_file
-
-WEIGHTS = {name: f"models/mtcnn/mtcnn-{name}.params" for name in ("pnet", "rnet", "onet")}
+from helpers.cache.registry import MTCNN_WEIGHTS
 
 
 def conv_prelu(channels: int, kernel: int) -> tuple[nn.Conv2D, nn.PReLU]:
@@ -81,25 +80,6 @@ class ONet(gluon.HybridBlock):
 NETS = {"pnet": PNet, "rnet": RNet, "onet": ONet}
 
 
-INPUT_SIZE = {"pnet": 12, "rnet": 24, "onet": 48}
-
-
-def from_torch_state(name: str, state: dict) -> gluon.HybridBlock:
-    """A network filled from facenet-pytorch's state dict (numpy arrays, see helpers.tools.torch_weights)."""
-    net = NETS[name]()
-    net.initialize()
-    net(nd.zeros((1, 3, INPUT_SIZE[name], INPUT_SIZE[name])))  # fixes every parameter's shape
-    arrays = {key.replace(".weight", ".alpha") if key.startswith("prelu") else key: value
-              for key, value in state.items()}
-    params = net._collect_params_with_prefix()
-    if set(params) != set(arrays):
-        raise ValueError(f"weights do not fit {name}: {sorted(set(params) ^ set(arrays))}")
-    for key, param in params.items():
-        if param.shape != arrays[key].shape:
-            raise ValueError(f"{name} {key}: shape {arrays[key].shape}, expected {param.shape}")
-        param.set_data(nd.array(arrays[key]))
-    return net
-
 
 def load_mtcnn() -> tuple[PNet, RNet, ONet]:
     """The three pretrained networks from the course's cache (fetched or built on first use), hybridized.
@@ -107,7 +87,7 @@ def load_mtcnn() -> tuple[PNet, RNet, ONet]:
     Introduced in notebook 10.
     """
     nets = []
-    for name, relpath in WEIGHTS.items():
+    for name, relpath in MTCNN_WEIGHTS.items():
         net = NETS[name]()
         net.load_parameters(str(cached_file(relpath)))
         net.hybridize()

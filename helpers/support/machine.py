@@ -77,7 +77,15 @@ def platform_line() -> str:
     return f"{platform.system()} {platform.machine()}, {vector_extension()[0]}{emulated}"
 
 
+def cpu_description() -> dict[str, object]:
+    """This CPU's model name, widest vector instructions (and their bits per register), core count and the
+    MXNet threads in force: what the notebooks' first line and the benchmark's report say."""
+    vector, bits = vector_extension()
+    return {"model": cpu_name(), "vector": vector, "vector_bits": bits, "cores": available_cores(),
+            "threads": os.environ.get("OMP_NUM_THREADS", "default")}
+
+
 def cpu_line() -> str:
     """The CPU in one line, e.g. 'Intel Xeon ... (2 cores, 2 MXNet threads; Linux x86_64, AVX-512)'."""
-    threads = os.environ.get("OMP_NUM_THREADS", "default")
-    return f"{cpu_name()} ({available_cores()} cores, {threads} MXNet threads; {platform_line()})"
+    cpu = cpu_description()
+    return f"{cpu['model']} ({cpu['cores']} cores, {cpu['threads']} MXNet threads; {platform_line()})"

@@ -51,7 +51,7 @@ def step_parts(network: str, batch_size: int, repeats: int = 30) -> dict[str, fl
     from mxnet import autograd, gluon, nd
 
     from helpers.support.fast_step import TrainingStep
-    from helpers.timing import each_run_seconds
+    from helpers.timing import median_seconds
 
     x = nd.random.uniform(shape=(batch_size, 1, 28, 28))
     y = nd.array(np.random.default_rng(0).integers(0, 10, batch_size))
@@ -77,7 +77,7 @@ def step_parts(network: str, batch_size: int, repeats: int = 30) -> dict[str, fl
                 part()
             nd.waitall()
         timed = (lambda: (call(), nd.waitall())) if wait else call   # without waiting: the time to issue the call
-        return round(1e3 * float(np.median(each_run_seconds(timed, repeats, prepare))), 3)
+        return round(1e3 * median_seconds(timed, repeats, prepare), 3)
 
     return {"forward": median_ms(forward), "loss": median_ms(loss, [forward]),
             "backward": median_ms(backward, [forward, loss]),
@@ -85,20 +85,12 @@ def step_parts(network: str, batch_size: int, repeats: int = 30) -> dict[str, fl
             "python": median_ms(lambda: step(x, y), wait=False)}
 
 
-def cpu_description() -> dict[str, object]:
-    """This CPU's model name, its widest vector instructions (bits per register) and its core count."""
-    from helpers.support.machine import cpu_name, vector_extension
-    from helpers.support.threads import available_cores
-
-    vector, bits = vector_extension()
-    return {"model": cpu_name(), "vector": vector, "vector_bits": bits, "cores": available_cores()}
-
-
 def worker(setting: str, omp_num_threads: str, batch_sizes: list[int], epochs: int) -> dict:
     """Everything measured in one process (one thread setting); returns a JSON-able dict."""
     import mxnet as mx
 
     from helpers.flops import training_flops
+    from helpers.support.machine import cpu_description
     from helpers.timing import samples_per_second
 
     gemm = gemm_gflops()

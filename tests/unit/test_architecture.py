@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HELPERS = ROOT / "helpers"
 # floor of each room: a module may import from a lower floor or from its own room, never upwards
 FLOORS = {"support": 0, "cache": 1, "teaching": 2, "exercises": 3, "tools": 3}
-PLUMBING_NOTEBOOKS_MAY_USE = {"helpers.cache", "helpers.cache.registry", "helpers.exercises"}
+PLUMBING_NOTEBOOKS_MAY_USE = {"helpers.cache", "helpers.exercises"}
 
 
 def module_name(path: Path) -> str:

@@ -101,3 +101,12 @@ def test_no_empty_tag_is_left_for_plumbing():
     tagged = [f"{module.__name__}.{name}" for module, name, value in public_helpers()
               if "behind the scenes" in (inspect.getdoc(value) or "").lower()]
     assert not tagged, tagged
+
+
+def test_a_notebook_named_by_a_teaching_helper_uses_it():
+    """Beyond "Introduced in": a teaching helper that names notebooks names at least one that uses it."""
+    wrong = [f"{module.__name__}.{name}: names {sorted(named)}, used in {used_by_notebooks(value) or 'none'}"
+             for module, name, value in public_helpers() if not is_plumbing(module)
+             for named in [set(NOTEBOOK.findall(inspect.getdoc(value) or ""))]
+             if named and not named & set(used_by_notebooks(value))]
+    assert not wrong, wrong

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from helpers.faces.networks import from_torch_state
+from helpers.tools.mtcnn_weights import from_torch_state
 
 
 def test_weights_that_do_not_fit_are_refused():

@@ -28,3 +28,11 @@ def test_rosetta_is_detected_and_explained(monkeypatch):
     assert machine.under_emulation() and "emulated by Rosetta 2" in machine.platform_line()
     monkeypatch.setattr(machine, "_sysctl", lambda name: "0" if name == "sysctl.proc_translated" else "")
     assert not machine.under_emulation()
+
+
+def test_the_cpu_description_and_line_say_the_same():
+    from helpers.support import machine
+
+    cpu = machine.cpu_description()
+    assert set(cpu) == {"model", "vector", "vector_bits", "cores", "threads"}
+    assert cpu["model"] in machine.cpu_line() and f"{cpu['cores']} cores" in machine.cpu_line()
