@@ -16,16 +16,10 @@ from mxnet import gluon, image, nd
 
 from helpers.cache import DataUnavailableError, cache_path, cached_file, how_to_get
 from helpers.cache.download import fetch
-from helpers.cache.registry import (  # noqa: F401  (notebook 10 loads them by these names)
-    BY_PATH,
-    DETECTOR,
-    EXPORTED_MODELS,
-    SEGMENTER,
-    ZOO_FOLDER,
-    ZOO_MODEL,
-    DataFile,
-    zoo_file,
-)
+from helpers.cache import registry
+from helpers.cache.registry import BY_PATH, EXPORTED_MODELS, ZOO_FOLDER, ZOO_MODEL, DataFile, zoo_file
+
+DETECTOR, SEGMENTER = registry.DETECTOR, registry.SEGMENTER     # GluonCV's names of notebook 10's two models
 
 MXNET_VERSION = int("".join(f"{int(part):02d}" for part in mx.__version__.split(".")[:3]))  # 1.9.1 -> 10901
 CIFAR10_CLASSES = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"]
