@@ -14,9 +14,8 @@ from gluoncv import model_zoo
 from gluoncv.model_zoo import model_store
 from mxnet import gluon, image, nd
 
-from helpers.cache import DataUnavailableError, cache_path, cached_file, how_to_get
+from helpers.cache import DataUnavailableError, cache_path, cached_file, how_to_get, registry
 from helpers.cache.download import fetch
-from helpers.cache import registry
 from helpers.cache.registry import BY_PATH, EXPORTED_MODELS, ZOO_FOLDER, ZOO_MODEL, DataFile, zoo_file
 
 DETECTOR, SEGMENTER = registry.DETECTOR, registry.SEGMENTER     # GluonCV's names of notebook 10's two models
