@@ -2,18 +2,27 @@
 
 Uploaded bytes are untrusted: only JPEG and PNG are accepted, the file and the image are size-limited
 (a small file can still claim a gigantic image: a "decompression bomb"), and every failure is a
-ValueError with a one-line reason instead of a stack trace.
+ValueError with a one-line reason instead of a stack trace. A phone photo is turned the way its EXIF
+orientation tag says (phones store it sideways), and a 16-bit PNG is scaled to 8 bits, not clipped.
 """
 
 import io
 
 import numpy as np
 from mxnet import nd
-from PIL import Image, ImageFile, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 10 * 1024 * 1024     # 10 MB: any phone photo, nothing that would fill the kernel's memory
 MAX_PIXELS = 40_000_000          # 40 megapixels
 FORMATS = {"JPEG", "PNG"}
+
+
+def rgb_pixels(image: Image.Image) -> np.ndarray:
+    """(H, W, 3) uint8 pixels of any PIL image; 16-bit grey is scaled by 255/65535, not clipped at 255."""
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):            # how Pillow opens a 16-bit grey PNG
+        grey = np.clip(np.asarray(image, dtype=np.float64) * 255 / 65535, 0, 255).round().astype(np.uint8)
+        return np.repeat(grey[:, :, None], 3, axis=2)
+    return np.asarray(image.convert("RGB"))
 
 
 def decode_image(data: bytes, filename: str = "the file") -> nd.NDArray:
@@ -33,7 +42,7 @@ def decode_image(data: bytes, filename: str = "the file") -> nd.NDArray:
             if image.width * image.height > MAX_PIXELS:
                 raise ValueError(f"{filename} is {image.width}x{image.height} pixels; the limit is "
                                  f"{MAX_PIXELS // 1_000_000} megapixels")
-            pixels = np.asarray(image.convert("RGB"))
+            pixels = rgb_pixels(ImageOps.exif_transpose(image))
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as err:
         raise ValueError(f"{filename} is not a JPEG or PNG image that can be read ({type(err).__name__})") from None
     finally:

@@ -59,3 +59,27 @@ def test_a_cut_off_photo_fails_even_where_another_library_accepts_truncated_imag
     with pytest.raises(ValueError, match="is not a JPEG or PNG image"):
         uploads.decode_image(encoded("JPEG", size=(200, 200))[:800], "cut.jpg")
     assert ImageFile.LOAD_TRUNCATED_IMAGES is True                      # and the setting is put back
+
+
+def test_a_phone_photo_is_turned_the_way_its_exif_tag_says():
+    """Phones store the sensor's landscape pixels and an orientation tag: 6 means 'turn 90° clockwise'."""
+    landscape = np.zeros((40, 60, 3), np.uint8)
+    landscape[:, :30] = 255                                  # left half white
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buffer = io.BytesIO()
+    Image.fromarray(landscape).save(buffer, "JPEG", exif=exif, quality=95)
+    pixels = uploads.decode_image(buffer.getvalue()).asnumpy()
+    assert pixels.shape == (60, 40, 3)                       # upright: taller than wide
+    assert pixels[:25].mean() > 200 and pixels[35:].mean() < 50   # the white half is now on top
+
+
+def test_a_16_bit_png_is_scaled_not_washed_out():
+    ramp = np.linspace(0, 65535, 30 * 40).reshape(30, 40).astype(np.uint16)
+    buffer = io.BytesIO()
+    Image.fromarray(ramp).save(buffer, "PNG")
+    assert Image.open(io.BytesIO(buffer.getvalue())).mode.startswith("I")   # a 16-bit image, as phones' PNGs
+    pixels = uploads.decode_image(buffer.getvalue()).asnumpy()
+    assert pixels.shape == (30, 40, 3) and pixels.dtype == np.uint8
+    assert abs(pixels.mean() - 127.5) < 1.5                  # clipping at 255 would give a mean of ~250
+    assert pixels[0, 0, 0] == 0 and pixels[-1, -1, 0] == 255
