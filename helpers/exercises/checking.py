@@ -92,3 +92,132 @@ def answer_or_blank(function: Callable) -> Callable:
             raise NotAttempted
         return result
     return answer
+
+
+def mxnet_advice(error: Exception) -> str:
+    """What to change when MXNet refused the learner's computation, in one line instead of its raw error
+    (a float64/float32 or uint8/float32 mix, or shapes that don't fit) (notebooks 07-13)."""
+    import re
+
+    text = str(error)
+    mix = re.search(r"expected (\w+), got (\w+)", text)
+    if mix and "Incompatible attr" in text:
+        dtypes = sorted(mix.groups(), key=lambda dtype: dtype.startswith("float"))   # whole-number dtype first
+        if not dtypes[0].startswith("float") and dtypes[1].startswith("float"):
+            return (f"MXNet can't mix {dtypes[0]} and {dtypes[1]} arrays in one operation: convert the {dtypes[0]} "
+                    f"array to floats first, .astype('{dtypes[1]}')")
+        return (f"MXNet can't mix {dtypes[0]} and {dtypes[1]} arrays in one operation: give both the same dtype, "
+                "e.g. create the new array with dtype=x.dtype (x one of the inputs) or convert with .astype(x.dtype)")
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    last = next((line for line in reversed(lines) if line.startswith("MXNetError")), lines[-1] if lines else text)
+    last = last.removeprefix("MXNetError:").strip()
+    if "shape" in last.lower():
+        return f"MXNet refused the shapes in your computation: {last}"
+    return f"MXNet refused an operation in your computation: {last}"
+
+
+def call_answer(answer: Callable, *args: Any, wait: bool = True) -> Any:
+    """Call the learner's function; an MXNet error becomes a Wrong saying what to change (notebooks 07-13).
+    With wait=False the result is not waited for (faster in a loop; errors then surface when it is read)."""
+    try:
+        result = answer(*args)
+        for part in result if wait and isinstance(result, (tuple, list)) else (result,) if wait else ():
+            if hasattr(part, "wait_to_read"):   # MXNet computes asynchronously: its errors surface here
+                part.wait_to_read()
+        return result
+    except Exception as error:
+        if type(error).__name__ != "MXNetError":
+            raise
+        raise Wrong(mxnet_advice(error)) from None
+
+
+def private_copy(value: Any) -> Any:
+    """A copy of a case's argument (NDArray, numpy array, or a list/tuple of them; other values as they are),
+    so an answer that changes its inputs in place can't change what the reference or a later case sees."""
+    if isinstance(value, (list, tuple)):
+        return type(value)(private_copy(v) for v in value)
+    if hasattr(value, "shape") and hasattr(value, "copy"):
+        return value.copy()
+    return value
+
+
+def forbidden_attribute(function: Callable, names: tuple[str, ...]) -> str | None:
+    """The first of `names` that `function`'s code reaches as an attribute (`nd.one_hot`, `x.backward()`),
+    comments and strings left out; None if none does or its source can't be read (notebooks 02 and 03)."""
+    import inspect
+    import io
+    import tokenize
+
+    if getattr(function, "__qualname__", "") == "answer_or_blank.<locals>.answer":   # Exercise.check's wrapper
+        function = inspect.getclosurevars(function).nonlocals["function"]
+    try:
+        source = inspect.getsource(function)
+    except (OSError, TypeError):
+        return None
+    previous = None
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.NAME and previous == "." and token.string in names:
+                return token.string
+            if token.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE):
+                previous = token.string
+    except (tokenize.TokenError, IndentationError, SyntaxError):   # a lambda's line cut mid-expression
+        pass
+    return None
+
+
+def as_ndarrays(cases: list[tuple], dtype: str = "float32") -> list[tuple]:
+    """Every case's numpy arrays as fresh NDArrays of `dtype` (other values, numbers or strings, as they are),
+    each a view of its own part of one new buffer that MXNet takes over without copying: nd.array's copy
+    waits for MXNet's engine, which is slow on a busy machine (milliseconds per array)."""
+    import mxnet as mx
+
+    arrays = [value.ravel() for case in cases for value in case if isinstance(value, np.ndarray)]
+    if not arrays:
+        return list(cases)
+    buffer = np.ascontiguousarray(np.concatenate(arrays), dtype=dtype)
+    whole, at, converted = mx.nd.from_numpy(buffer, zero_copy=True), 0, []
+    for case in cases:
+        parts = []
+        for value in case:
+            if isinstance(value, np.ndarray):   # (MXNet has no empty arrays: every part holds a number)
+                parts.append(whole[at:at + value.size].reshape(value.shape))
+                at += value.size
+            else:
+                parts.append(value)
+        converted.append(tuple(parts))
+    return converted
+
+
+def run_cases(answer: Callable, cases: list[tuple], reference: Callable, tol: float = 1e-5,
+              what: Callable[[tuple], str] = lambda args: f"for input ({describe(args)})",
+              compare: Callable[[Any, Any, str, float], None] = same_values,
+              given: Callable[[list[tuple]], list[tuple]] = lambda cases: [private_copy(c) for c in cases]) -> list:
+    """A check's cases, in order: the reference's results first; then the answer's on `given(cases)` (by
+    default private copies of each case's arguments, so in-place changes stay private; `as_ndarrays` turns
+    numpy cases into NDArrays), each compared with the reference's. The first case (put a fixed tricky one
+    there) is compared on its own, so most wrong answers cost one case; the others are all pushed to MXNet
+    before one wait (each wait is slow on a busy machine). A blank raises NotAttempted; an MXNet error
+    becomes a Wrong that says what to change. Returns the answer's results."""
+    import sys
+
+    case = cases[0] if cases else ()
+    try:
+        expected = [reference(*case) for case in cases]
+        results = []
+        for index, arguments in enumerate(given(cases)):
+            case = cases[index]   # (named in the message if MXNet refuses it)
+            results.append(answer(*arguments))
+            if is_blank(results[-1]):
+                raise NotAttempted
+            if index == 0:
+                compare(results[0], expected[0], what(case), tol)
+        if "mxnet" in sys.modules:
+            sys.modules["mxnet"].nd.waitall()
+        for case, got, truth in list(zip(cases, results, expected, strict=True))[1:]:
+            compare(got, truth, what(case), tol)
+    except Exception as error:
+        if type(error).__name__ != "MXNetError":
+            raise
+        raise Wrong(f"{what(case)}: {mxnet_advice(error)}") from None
+    return results

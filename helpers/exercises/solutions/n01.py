@@ -1,9 +1,13 @@
-"""Notebook 01 · the neuron: exercises, their checks and reference solutions."""
+"""Notebook 01 · the neuron: exercises, their checks and reference solutions.
+
+Each check runs fixed tricky cases first (they catch the usual mistakes every time), then new random
+ones (so copying an output can't pass); tests/unit/mistakes/n01.py lists the mistakes it must catch.
+"""
 
 import numpy as np
-from mxnet import autograd, nd
+from mxnet import nd
 
-from helpers.exercises.checking import Wrong, matches
+from helpers.exercises.checking import Wrong, as_ndarrays, as_numpy, describe, run_cases
 from helpers.exercises.exercise import define
 
 
@@ -13,9 +17,23 @@ def neuron_output(x, w, b):
     return 1 / (1 + nd.exp(-z))
 
 
+def numpy_neuron(x, w, b):
+    return 1 / (1 + np.exp(-(np.dot(as_numpy(w), as_numpy(x)) + b)))
+
+
+FIXED_NEURON = ([1.0, 2.0, 3.0], [0.5, -1.0, 0.25], 1.5)   # sum ≠ mean; the bias counts once, not per input
+
+
 def neuron_cases(rng):
-    return [(nd.array(rng.normal(size=n)), nd.array(rng.normal(size=n)), float(rng.normal()))
-            for n in (1, 3, 5, 8)]
+    """(x, w, b) as numpy arrays and a float (the learner gets x and w as float32 NDArrays): the fixed case,
+    then a random single input and a random 5 inputs."""
+    x, w, b = FIXED_NEURON
+    return [(np.array(x), np.array(w), b)] + [(rng.normal(size=n), rng.normal(size=n), float(rng.normal()))
+                                              for n in (1, 5)]
+
+
+def check_neuron_output(answer):
+    run_cases(answer, neuron_cases(np.random.default_rng()), numpy_neuron, given=as_ndarrays)
 
 
 def relu_slope(z):
@@ -23,24 +41,35 @@ def relu_slope(z):
     return (z > 0).astype("float32")
 
 
-def autograd_relu_slope(z):
-    z = z.copy()
-    z.attach_grad()
-    with autograd.record():
-        a = nd.relu(z)
-    a.backward()
-    return z.grad
+def exact_relu_slope(z):
+    """What autograd gives for nd.relu at z ≠ 0."""
+    return (as_numpy(z) > 0).astype("float64")
+
+
+FIXED_SLOPES = [-2.0, -0.5, 0.25, 1.0, 3.0, 0.7, -1.3]   # 1.0: where ReLU itself is also 1
 
 
 def slope_cases(rng):
-    return [(nd.array(rng.choice([-1, 1], size=n) * rng.uniform(0.01, 5, size=n)),) for n in (4, 9, 20)]
+    return [(np.array(FIXED_SLOPES),)] + [(rng.choice([-1, 1], size=n) * rng.uniform(0.01, 5, size=n),)
+                                          for n in (4, 20)]
+
+
+def check_relu_slope(answer):
+    run_cases(answer, slope_cases(np.random.default_rng()), exact_relu_slope,
+              what=lambda args: f"for z = {describe(args)}", given=as_ndarrays)
 
 
 AND_GATE = (10.0, 10.0, -15.0)
 
 
 def check_and_gate(answer):
-    w1, w2, b = (float(v) for v in answer)
+    try:
+        values = as_numpy(answer).ravel()
+    except (TypeError, ValueError):
+        raise Wrong(f"give three numbers (w1, w2, b), not {answer!r}") from None
+    if values.size != 3:
+        raise Wrong(f"give three numbers (w1, w2, b), not {values.size}")
+    w1, w2, b = values
     for x1 in (0, 1):
         for x2 in (0, 1):
             fire = 1 / (1 + np.exp(-(w1 * x1 + w2 * x2 + b)))
@@ -50,16 +79,25 @@ def check_and_gate(answer):
                             f"{'more than 0.9' if wanted else 'less than 0.1'}")
 
 
-define("01", "neuron_output", "Write neuron_output(x, w, b): sigmoid(w · x + b) for 1-D NDArrays x and w.",
-       matches(neuron_output, neuron_cases),
+NEURON_RULE = ("A number or a one-element array (NDArray or numpy) will do; the check compares it "
+               "with σ(w · x + b) to within 1e-5 on fixed and new random inputs.")
+SLOPE_RULE = ("Return an array of z's shape holding 1.0 and 0.0 (NDArray or numpy, any dtype); the check "
+              "compares it with the slope autograd finds, to within 1e-5.")
+AND_RULE = ("Give three numbers (a tuple, list or array); the check computes σ(w1·x1 + w2·x2 + b) for the four "
+            "inputs.")
+
+define("01", "neuron_output",
+       f"Write neuron_output(x, w, b): sigmoid(w · x + b) for 1-D NDArrays x and w. {NEURON_RULE}",
+       check_neuron_output,
        ("Multiply x and w element by element and add them up: (w * x).sum().",
         "The sigmoid of z is 1 / (1 + e^(-z)); nd.exp works element by element."),
        neuron_output, "a weighted sum, a bias and a squashing function: a neuron.")
-define("01", "relu_slope", "Write relu_slope(z): ReLU's derivative at every z (z is never exactly 0).",
-       matches(autograd_relu_slope, slope_cases), ("Where ReLU is the identity its slope is 1; where it is 0 ...",
-                                          "A comparison like (z > 0) gives 1.0 or 0.0 per element."),
+define("01", "relu_slope", f"Write relu_slope(z): ReLU's derivative at every z (z is never exactly 0). {SLOPE_RULE}",
+       check_relu_slope, ("Where ReLU is the identity its slope is 1; where it is 0 ...",
+                          "A comparison like (z > 0) gives 1.0 or 0.0 per element."),
        relu_slope, "the same as autograd's: 1 for positive inputs, 0 for negative ones.")
-define("01", "and_gate", "Pick (w1, w2, b) so a sigmoid neuron computes AND: > 0.9 for (1, 1), < 0.1 otherwise.",
+define("01", "and_gate",
+       f"Pick (w1, w2, b) so a sigmoid neuron computes AND: > 0.9 for (1, 1), < 0.1 otherwise. {AND_RULE}",
        check_and_gate, ("Only x1 = x2 = 1 may push w1*x1 + w2*x2 + b well above 0.",
                         "Try equal weights and a bias between -2 and -1 times one weight, far from 0."),
        AND_GATE, "one neuron is a logic gate: its line separates (1, 1) from the other three corners.")
