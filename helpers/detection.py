@@ -19,10 +19,12 @@ def iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def average_precision(detections: list[np.ndarray], truths: list[np.ndarray], threshold: float = 0.5) -> float:
-    """Area under the precision-recall curve of one class (all points, as Pascal VOC since 2010).
+    """Area under the precision-recall curve of one class, over all recall points.
 
-    detections[i]: (K, 5) rows (score, x1, y1, x2, y2) for image i; truths[i]: (M, 4) boxes. A detection
-    is right when it overlaps a not yet matched true box by IoU >= threshold, best scores first.
+    detections[i]: (K, 5) rows (score, x1, y1, x2, y2) for image i; truths[i]: (M, 4) boxes. Best scores
+    first, a detection is right when the best-overlapping true box *not yet matched* has IoU >= threshold
+    (COCO's matching; Pascal VOC instead takes the best-overlapping box and counts a second detection
+    of it as a false positive).
     """
     total = sum(len(t) for t in truths)
     if total == 0:
