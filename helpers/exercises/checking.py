@@ -47,14 +47,21 @@ def same_values(got: Any, expected: Any, what: str, tol: float = 1e-5) -> None:
     if got.shape != expected.shape:
         raise Wrong(f"{what}: expected shape {expected.shape}, got {got.shape}")
     if not np.all(np.isfinite(got)):
-        raise Wrong(f"{what}: your result contains NaN or infinity: {np.round(got, 4)}")
+        bad = ~np.isfinite(got)
+        shown = (f": {np.round(got, 4).tolist()}" if got.size <= 8 else
+                 f" ({int(bad.sum())} of {got.size} values, the first at index "
+                 f"{tuple(int(i) for i in np.argwhere(bad)[0])})")
+        raise Wrong(f"{what}: your result contains NaN or infinity{shown}")
     if not np.allclose(got, expected, rtol=tol, atol=tol):
         error = np.abs(got - expected)
+        # enough decimals that expected and got differ where they do (4, more when the error is small)
+        decimals = int(min(15, max(4, np.ceil(-np.log10(error.max())) + 1)))
         if expected.size <= 8:
-            shown = f"expected {np.round(expected, 4).tolist()}, got {np.round(got, 4).tolist()}"
+            shown = f"expected {np.round(expected, decimals).tolist()}, got {np.round(got, decimals).tolist()}"
         else:   # a big array: show the worst element only
             at = np.unravel_index(error.argmax(), error.shape)
-            shown = f"at index {tuple(int(i) for i in at)} expected {expected[at]:.4g}, got {got[at]:.4g}"
+            shown = (f"at index {tuple(int(i) for i in at)} expected {float(np.round(expected[at], decimals))!r}, "
+                     f"got {float(np.round(got[at], decimals))!r}")
         raise Wrong(f"{what}: {shown} (off by up to {error.max():.3g}, tolerance {tol:g})")
 
 
@@ -142,8 +149,9 @@ def private_copy(value: Any) -> Any:
 
 
 def forbidden_attribute(function: Callable, names: tuple[str, ...]) -> str | None:
-    """The first of `names` that `function`'s code reaches as an attribute (`nd.one_hot`, `x.backward()`),
-    comments and strings left out; None if none does or its source can't be read (notebooks 02 and 03)."""
+    """The first of `names` that `function`'s code reaches as an attribute (`nd.one_hot`, `x.backward()`) or
+    imports by name (`from mxnet.ndarray import one_hot`), comments and strings left out; None if none does or
+    its source can't be read (notebooks 02 and 03)."""
     import inspect
     import io
     import tokenize
@@ -154,11 +162,13 @@ def forbidden_attribute(function: Callable, names: tuple[str, ...]) -> str | Non
         source = inspect.getsource(function)
     except (OSError, TypeError):
         return None
-    previous = None
+    previous, importing = None, False
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            if token.type == tokenize.NAME and previous == "." and token.string in names:
+            if token.type == tokenize.NAME and (previous == "." or importing) and token.string in names:
                 return token.string
+            ends = token.type == tokenize.NEWLINE or token.string == ";"   # the end of an import statement
+            importing = not ends and (importing or token.string == "import")
             if token.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE):
                 previous = token.string
     except (tokenize.TokenError, IndentationError, SyntaxError):   # a lambda's line cut mid-expression

@@ -30,7 +30,7 @@ def wrong_backprop_forgets_tanh(x, y, W1, b1, W2, b2):
 # (notebook, name) -> a plausible wrong answer and words its message must contain
 WRONG = {
     ("01", "neuron_output"): (lambda x, w, b: (w * x).sum() + b, "expected"),
-    ("01", "relu_slope"): (lambda z: nd.relu(z), "expected"),
+    ("01", "relu_slope"): (lambda z: nd.relu(z), "the slope is 1, you gave"),
     ("01", "and_gate"): ((1, 1, -1.5), "AND wants less than 0.1"),
     ("02", "one_hot"): (lambda labels, k: nd.arange(k + 1).reshape((1, -1)) == labels.reshape((-1, 1)), "shape"),
     ("02", "softmax"): (lambda z: nd.exp(z) / nd.exp(z).sum(axis=1, keepdims=True), "NaN or infinity"),
@@ -49,7 +49,8 @@ WRONG = {
                                     "maximum" if a < 0 and c < 0 else "saddle", "saddle at (0, 0)"),
     ("06", "interpolate"): (lambda t0, t1, a: [a * x + (1 - a) * y for x, y in zip(t0, t1, strict=True)], "alpha"),
     ("07", "momentum_pytorch_form"): (lambda w, g, buf, lr, mu=0.9: (w - lr * (mu * buf + g), buf), "step 2"),
-    ("07", "adam_textbook"): (lambda w, g, s, lr: n07.adam_textbook(w, g, (s[0], s[1], 0), lr), "step 2"),
+    ("07", "adam_textbook"): (lambda w, g, s, lr, *betas: n07.adam_textbook(w, g, (s[0], s[1], 0), lr, *betas),
+                              "step 2"),
     ("07", "sgd_weight_decay"): (lambda w, g, s, lr, wd=0.01: (w - lr * g - wd * w, s), "step 1"),
     ("08", "diagonal_lines"): ([[1, 0, -1], [0, 0, 0], [-1, 0, 1]], "as strongly as the ↘ diagonal"),
     ("08", "output_size"): (lambda s, k, p=0, st=1: (s + 2 * p - k) // st, "MXNet's output is"),

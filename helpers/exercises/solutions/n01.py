@@ -7,7 +7,7 @@ ones (so copying an output can't pass); tests/unit/mistakes/n01.py lists the mis
 import numpy as np
 from mxnet import nd
 
-from helpers.exercises.checking import Wrong, as_ndarrays, as_numpy, describe, run_cases
+from helpers.exercises.checking import Wrong, as_ndarrays, as_numpy, describe, run_cases, same_values
 from helpers.exercises.exercise import define
 
 
@@ -42,11 +42,14 @@ def relu_slope(z):
 
 
 def exact_relu_slope(z):
-    """What autograd gives for nd.relu at z ≠ 0."""
-    return (as_numpy(z) > 0).astype("float64")
+    """What autograd gives for nd.relu at z ≠ 0, and z itself (for the message)."""
+    z = as_numpy(z)
+    return (z > 0).astype("float64"), z
 
 
-FIXED_SLOPES = [-2.0, -0.5, 0.25, 1.0, 3.0, 0.7, -1.3]   # 1.0: where ReLU itself is also 1
+# 1.0: where ReLU itself is also 1; ±1e-3 and ±1e-4: a steep smooth step (sigmoid(1000 z)) or a threshold
+# a little above 0 (z > 0.1) gives something else there
+FIXED_SLOPES = [-2.0, -0.5, 0.25, 1.0, 3.0, 0.7, -1.3, 1e-3, -1e-3, 1e-4, -1e-4]
 
 
 def slope_cases(rng):
@@ -54,9 +57,24 @@ def slope_cases(rng):
                                           for n in (4, 20)]
 
 
+def compare_slopes(got, truth, what, tol):
+    """same_values, but a wrong slope is reported with the z it belongs to."""
+    expected, z = truth
+    values = as_numpy(got)
+    if values.shape == expected.shape and np.all(np.isfinite(values)):
+        error = np.abs(values - expected)
+        if error.max() > tol:
+            at = int(error.argmax())
+            z, expected, values = z.reshape(-1), expected.reshape(-1), values.reshape(-1)
+            near = (" (ReLU's slope jumps from 0 to 1 right at z = 0, however close to 0 z is: no smooth step, "
+                    "no threshold other than 0)" if abs(z[at]) < 0.2 else "")
+            raise Wrong(f"{what}: at z = {z[at]:.4g} the slope is {expected[at]:g}, you gave {values[at]:.4g}{near}")
+    same_values(got, expected, what, tol)
+
+
 def check_relu_slope(answer):
     run_cases(answer, slope_cases(np.random.default_rng()), exact_relu_slope,
-              what=lambda args: f"for z = {describe(args)}", given=as_ndarrays)
+              what=lambda args: f"for z = {describe(args)}", compare=compare_slopes, given=as_ndarrays)
 
 
 AND_GATE = (10.0, 10.0, -15.0)
@@ -72,7 +90,7 @@ def check_and_gate(answer):
     w1, w2, b = values
     for x1 in (0, 1):
         for x2 in (0, 1):
-            fire = 1 / (1 + np.exp(-(w1 * x1 + w2 * x2 + b)))
+            fire = 1 / (1 + np.exp(-np.clip(w1 * x1 + w2 * x2 + b, -500, 500)))   # (no overflow for huge weights)
             wanted = x1 and x2
             if (fire > 0.9) != bool(wanted) or (not wanted and fire >= 0.1):
                 raise Wrong(f"inputs ({x1}, {x2}): the neuron outputs {fire:.3f}, but AND wants "
@@ -82,7 +100,7 @@ def check_and_gate(answer):
 NEURON_RULE = ("A number or a one-element array (NDArray or numpy) will do; the check compares it "
                "with σ(w · x + b) to within 1e-5 on fixed and new random inputs.")
 SLOPE_RULE = ("Return an array of z's shape holding 1.0 and 0.0 (NDArray or numpy, any dtype); the check "
-              "compares it with the slope autograd finds, to within 1e-5.")
+              "compares it with the slope autograd finds, to within 1e-5, on z as close to 0 as ±1e-4 too.")
 AND_RULE = ("Give three numbers (a tuple, list or array); the check computes σ(w1·x1 + w2·x2 + b) for the four "
             "inputs.")
 

@@ -20,7 +20,8 @@ def numpy_one_hot(labels, classes):
     return np.eye(classes)[as_numpy(labels).astype(int)]
 
 
-FIXED_LABELS = [([2, 0, 1, 2], 3)]      # a repeated label; the first and the last class; 4 rows, 3 columns
+FIXED_LABELS = [([2, 0, 1, 2], 3),      # a repeated label; the first and the last class; 4 rows, 3 columns
+                ([1, 0, 1], 4)]         # the last classes never occur: still 4 columns
 
 
 def label_cases(rng):
@@ -29,11 +30,21 @@ def label_cases(rng):
     return fixed + [(rng.integers(0, k, size=n).astype("float64"), k) for n, k in ((5, 10), (8, 3))]
 
 
+def compare_one_hot(got, expected, what, tol):
+    """same_values, with advice when the number of columns comes from the labels instead of `classes`."""
+    shape = as_numpy(got).shape
+    if len(shape) == 2 and shape[0] == expected.shape[0] and shape[1] != expected.shape[1]:
+        raise Wrong(f"{what}: expected shape {expected.shape}, got {shape}: make `classes` columns "
+                    f"({expected.shape[1]} here), even when the last classes don't occur among the labels")
+    same_values(got, expected, what, tol)
+
+
 def check_one_hot(answer):
     if forbidden_attribute(answer, ("one_hot",)):
         raise Wrong("this exercise builds one-hot by hand, without nd.one_hot (the check compares with it): "
                     "compare the labels with nd.arange(classes)")
-    run_cases(answer, label_cases(np.random.default_rng()), numpy_one_hot, given=as_ndarrays)
+    run_cases(answer, label_cases(np.random.default_rng()), numpy_one_hot, compare=compare_one_hot,
+              given=as_ndarrays)
 
 
 def softmax(z):
@@ -67,10 +78,27 @@ def check_softmax(answer):
     if used:
         raise Wrong(f"this exercise writes softmax by hand, and your code calls .{used} (the check compares with "
                     "nd.softmax): exponentiate, then divide by the row's sum")
-    run_cases(answer, logit_cases(np.random.default_rng()), numpy_softmax,
-              what=lambda args: f"for logits {as_numpy(args[0]).round(1).tolist() if args[0].size <= 12 else ''}"
-                                f" of shape {args[0].shape} around {as_numpy(args[0]).mean():.0f}",
-              given=as_ndarrays)
+    run_cases(answer, logit_cases(np.random.default_rng()), numpy_softmax, what=describe_logits,
+              compare=compare_softmax, given=as_ndarrays)
+
+
+def compare_softmax(got, expected, what, tol):
+    """same_values, naming a float16 result (it keeps about 3 digits) as the cause."""
+    try:
+        same_values(got, expected, what, tol)
+    except Wrong as wrong:
+        if hasattr(got, "dtype") and np.dtype(got.dtype).name == "float16":
+            raise Wrong(f"{wrong}: your result is float16, which keeps only about 3 digits (and overflows above "
+                        "65504): keep float32 or float64") from None
+        raise
+
+
+def describe_logits(args):
+    """The logits of a case for a message: all of them when they are few, else their shape and mean."""
+    z = as_numpy(args[0])
+    if z.size <= 15:
+        return f"for logits {z.round(1).tolist()}"
+    return f"for logits of shape {z.shape} around {z.mean():.0f}"
 
 
 def accuracy(probabilities, labels):
@@ -78,8 +106,12 @@ def accuracy(probabilities, labels):
     return (probabilities.argmax(axis=1) == labels).mean().asscalar()
 
 
-FIXED_PREDICTIONS = [([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.5, 0.3], [0.3, 0.4, 0.3], [0.5, 0.1, 0.4]],
-                      [0, 2, 2, 0, 0])]       # 3 of 5 right: count 3, error rate 0.4, count / classes 1
+# 6 of 9 right: count 6, error rate 0.333, count / classes 2; two rows are right by argmax with a true-class
+# probability below 0.4 ([0.38, ...], [0.34, ...]) and one is wrong with 0.45, so a threshold on the true class's
+# probability (>= 0.5 or > 0.4) gives 4/9 or 5/9
+FIXED_PREDICTIONS = [([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.5, 0.3], [0.3, 0.4, 0.3], [0.55, 0.05, 0.4],
+                       [0.38, 0.35, 0.27], [0.45, 0.5, 0.05], [0.34, 0.33, 0.33], [0.1, 0.8, 0.1]],
+                      [0, 2, 2, 0, 0, 0, 0, 0, 1])]
 
 
 def accuracy_cases(rng):
@@ -92,13 +124,26 @@ def accuracy_cases(rng):
 
 
 def true_accuracy(probabilities, labels):
-    right = as_numpy(probabilities).argmax(axis=1) == as_numpy(labels)
-    return float(right.mean()), len(right)
+    """The accuracy, the number of rows, and on the fixed case the shares a threshold on the true class's
+    probability gives instead (>= 0.5, > 0.5, >= 0.4, > 0.4), for advice."""
+    probabilities, labels = as_numpy(probabilities), as_numpy(labels)
+    right = probabilities.argmax(axis=1) == labels
+    thresholded = set()
+    fixed, _ = FIXED_PREDICTIONS[0]
+    if probabilities.shape == np.shape(fixed) and np.allclose(probabilities, fixed, atol=1e-6):
+        true_class = probabilities[np.arange(len(labels)), labels.astype(int)]
+        thresholded = {float(np.mean(true_class >= t)) for t in (0.5, 0.4)} | \
+                      {float(np.mean(true_class > t)) for t in (0.5, 0.4)}
+    return float(right.mean()), len(right), thresholded
 
 
 def compare_accuracy(got, truth, what, tol):
-    share, n = truth
+    share, n, thresholded = truth
     value = as_numpy(got)
+    if value.size == 1 and any(abs(float(value.ravel()[0]) - t) < tol for t in thresholded):
+        raise Wrong(f"{what}: expected {share:.4g}, got {float(value.ravel()[0]):.4g}: did you count the rows whose "
+                    "true class has a high probability? A row is right when its largest probability is at the "
+                    "label, however small: [0.38, 0.35, 0.27] with label 0 is right, [0.45, 0.5, 0.05] is not")
     if value.size == 1 and abs(float(value.ravel()[0]) - share * n) < tol and share * n > 1:
         raise Wrong(f"{what}: you returned {float(value.ravel()[0]):g}, the number of right predictions; "
                     f"did you count instead of averaging? An accuracy is a share between 0 and 1")
@@ -114,7 +159,7 @@ def check_accuracy(answer):
 
 ONE_HOT_RULE = ("Any dtype, NDArray or numpy; the check compares it with nd.one_hot on fixed and new random "
                 "labels.")
-SOFTMAX_RULE = ("Write it by hand (not nd.softmax); NDArray or numpy, any float dtype; the check compares it "
+SOFTMAX_RULE = ("Write it by hand (not nd.softmax); NDArray or numpy, float32 or float64; the check compares it "
                 "with nd.softmax to within 1e-5, including rows around 1,000 and 5,000 and rows whose "
                 "maxima differ by 1,000.")
 ACCURACY_RULE = "Return a number or a one-element array; the check compares it to within 1e-5."

@@ -38,7 +38,11 @@ def bumpy_curves(rng):
 FIXED_CURVES = [[0.9, 0.7, 0.6, 0.65, 0.7, 0.55, 0.6, 0.8],   # a rise, then a deeper second dip: epoch 6
                 [0.8, 0.5, 0.45, 0.45, 0.5, 0.6],             # two epochs tie for the lowest: the first, 3
                 [0.4, 0.5, 0.6],                              # the first epoch is the best
-                [0.9, 0.8, 0.7]]                              # the last epoch is the best
+                [0.9, 0.8, 0.7],                              # the last epoch is the best
+                # a tie in a curve of 22 epochs: np.argsort's default sort keeps ties in order only up to 16
+                # values, and puts epoch 17 before epoch 16 here
+                [0.67, 0.66, 0.63, 0.61, 0.59, 0.57, 0.54, 0.52, 0.5, 0.47, 0.46, 0.42, 0.41, 0.38, 0.35,
+                 0.32, 0.32, 0.34, 0.35, 0.38, 0.39, 0.43]]
 
 
 def check_best_epoch(answer):
@@ -77,7 +81,8 @@ FIXED_STOPS = [([1.0, 0.8, 0.81, 0.82, 0.7, 0.9, 0.95], 2),   # stops at 4, befo
                ([1.0, 1.1, 0.9, 1.0, 0.8, 0.85, 0.86], 2),     # bad epochs apart: the count restarts at each new best
                ([0.5, 0.4, 0.4, 0.4, 0.4, 0.3], 2),            # a plateau: equal is not a new best
                ([0.6, 0.5, 0.55, 0.4], 1),
-               ([0.5, 0.4, 0.3], 2)]                           # always improving: all 3 epochs
+               ([0.5, 0.4, 0.3], 2),                           # always improving: all 3 epochs
+               ([1.0, 0.9, 0.89995, 0.95, 0.97], 2)]           # a tiny new best (no min_delta): stops after 5
 
 
 def check_stopping_epoch(answer):
@@ -90,7 +95,20 @@ def check_stopping_epoch(answer):
         if got != wanted:
             last = ", the last one (patience never ran out)" if wanted == len(losses) else ""
             raise Wrong(f"for validation losses {losses} and patience {patience}: training stops after epoch "
-                        f"{wanted}{last}, you returned {got}")
+                        f"{wanted}{last}, you returned {got}{tiny_best_advice(losses, wanted, got)}")
+
+
+def tiny_best_advice(losses, wanted, got):
+    """Advice when an answer that stopped too early skipped a new best lower by less than 0.001 (a min_delta)."""
+    if not isinstance(got, (int, np.integer)) or got >= wanted:
+        return ""
+    best = float("inf")
+    for epoch, loss in enumerate(losses[:wanted], start=1):
+        if loss < best <= loss + 1e-3:
+            return (f" (epoch {epoch}'s {loss:g} is a new best, lower than {best:g} by only {best - loss:.2g}: "
+                    "any decrease counts, however small; no min_delta)")
+        best = min(best, loss)
+    return ""
 
 
 def split_indices(n, val_size, seed):
@@ -99,13 +117,23 @@ def split_indices(n, val_size, seed):
     return order[val_size:], order[:val_size]
 
 
+def index_array(part):
+    """The learner's indices (a numpy array, an NDArray or a list) as a 1-D numpy array of ints, or a Wrong."""
+    values = part.asnumpy() if hasattr(part, "asnumpy") else np.asarray(part)
+    if values.ndim != 1 or values.dtype == bool or not np.issubdtype(values.dtype, np.number) or \
+            not np.all(values == np.round(values)):
+        raise Wrong(f"return two 1-D arrays (numpy arrays, NDArrays or lists) of whole-number indices, not "
+                    f"{type(part).__name__} of {values.dtype} and shape {values.shape}")
+    return values.astype("int64")
+
+
 def check_split_indices(answer):
     rng = np.random.default_rng()
     for n, val_size in ((100, 20), (57, 10), (10, 9), (20, 19)):
         split = answer(n, val_size, int(rng.integers(1000)))
         if is_blank(split):
             raise NotAttempted
-        train, val = (np.asarray(part) for part in split)
+        train, val = (index_array(part) for part in split)
         if len(val) != val_size or len(train) != n - val_size:
             raise Wrong(f"n={n}, val_size={val_size}: got {len(train)} training and {len(val)} validation indices")
         if set(train.tolist()) & set(val.tolist()):
@@ -113,25 +141,26 @@ def check_split_indices(answer):
                         "validation leaks")
         same_values(np.sort(np.concatenate([train, val])), np.arange(n), f"n={n}: every index exactly once")
     seed = int(rng.integers(1000))
-    a, b, other = answer(100, 20, seed), answer(100, 20, seed), answer(100, 20, seed + 1)
-    if not np.array_equal(np.asarray(a[1]), np.asarray(b[1])):
+    a, b, other = (index_array(answer(100, 20, s)[1]) for s in (seed, seed, seed + 1))
+    if not np.array_equal(a, b):
         raise Wrong("the same seed must give the same split (or results can't be reproduced): "
                     "shuffle with np.random.default_rng(seed)")
-    val = np.sort(np.asarray(a[1]))
+    val = np.sort(a)
     if np.array_equal(val, np.arange(20)) or np.array_equal(val, np.arange(80, 100)):
         raise Wrong("the validation set is the first or last 20 samples: shuffle first (the data may be ordered)")
     if np.all(np.diff(val) == 1):
         raise Wrong(f"the validation set is one block of neighbours ({val[0]} .. {val[-1]}): shuffle the indices, "
                     "don't just pick a random start (neighbouring samples are often alike)")
-    if np.array_equal(val, np.sort(np.asarray(other[1]))):
+    if np.array_equal(val, np.sort(other)):
         raise Wrong(f"seeds {seed} and {seed + 1} gave the same validation set: the split must come from `seed`")
 
 
 BEST_RULE = "If several epochs tie for the lowest loss, keep the first of them."
-STOP_RULE = ("A new best must be strictly lower than every earlier loss; you may only use the losses up to the "
-             "epoch you are at (training can't see the future).")
+STOP_RULE = ("A new best must be strictly lower than every earlier loss, however little (no min_delta); you may "
+             "only use the losses up to the epoch you are at (training can't see the future).")
 SPLIT_RULE = ("The same seed must give the same split, another seed another one; any shuffle works "
-              "(np.random.default_rng(seed) is one), and the arrays may be numpy arrays or lists.")
+              "(np.random.default_rng(seed) is one), and the arrays may be numpy arrays, NDArrays or lists of "
+              "whole numbers.")
 
 define("05", "best_epoch", f"Write best_epoch(val_losses): the epoch (from 1) whose checkpoint you keep. {BEST_RULE}",
        check_best_epoch, ("Keep the model that did best on data it never trained on.",

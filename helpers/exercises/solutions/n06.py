@@ -125,7 +125,7 @@ def check_interpolate(answer):
             if not all(np.array_equal(w, v) for w, v in zip(before, after, strict=True)):
                 raise Wrong(f"{what}: your function changed {name}'s arrays: build new ones (the notebook calls "
                             "it for many alphas with the same two networks)")
-        got = list(got) if not isinstance(got, np.ndarray) else [got]
+        got = list(got) if not isinstance(got, np.ndarray) or got.dtype == object else [got]   # (layers as objects)
         if len(got) != len(theta0):
             raise Wrong(f"{what}: return one array per layer ({len(theta0)} here), got {len(got)}")
         for layer, (mine, truth) in enumerate(zip(got, interpolate(theta0, theta1, alpha), strict=True)):

@@ -33,11 +33,16 @@ def as_pairs(got):
     return out
 
 
+# logits whose top 5 np.argpartition returns out of order (whichever way round it is called)
+FIXED_LOGITS = [0.7, -1.1, -0.8, -2.0, -3.2, -1.2, 1.4, -0.7, 2.9, -0.6]
+
+
 def check_top5(answer):
     rng = RNG
-    for k in (10, 1000):
+    for k in (0, 10, 1000):   # 0: the fixed logits
+        z = (rng.normal(size=(1, k)) * 3 if k else np.array([FIXED_LOGITS])).astype("float32")
+        k = z.shape[1]
         classes = [f"class {i}" for i in rng.permutation(k)]
-        z = (rng.normal(size=(1, k)) * 3).astype("float32")
         softmax = np.exp(z[0] - z.max()) / np.exp(z[0] - z.max()).sum()       # helpers.pretrained.top_k, in numpy
         wanted = [(classes[i], float(softmax[i])) for i in np.argsort(-softmax)[:5]]
         got = as_pairs(call_answer(answer, nd.array(z), classes))
@@ -46,6 +51,8 @@ def check_top5(answer):
         names, wanted_names = [c for c, _ in got], [c for c, _ in wanted]
         if names != wanted_names:
             hint = (" (most probable first: reverse the order)" if names[::-1] == wanted_names else
+                    " (the right five, but not in order: sort them, most probable first; np.argpartition "
+                    "doesn't)" if sorted(names, key=str) == sorted(wanted_names) else
                     " (return the class names, classes[i], not the indices i)" if all(
                         not isinstance(c, str) for c in names) else "")
             raise Wrong(f"{k} classes: the top 5 are {wanted_names}, you gave {names}{hint}")
@@ -138,8 +145,11 @@ def check_freeze(answer):
             params = list(layer.collect_params().values())
             requests = {p.grad_req for p in params}
             wanted = {"null"} if i < layers else {"write"}
-            if requests == wanted:
+            if requests == wanted and (i < layers or all(p.lr_mult != 0 for p in params)):
                 continue
+            if requests == wanted:
+                raise Wrong(f"freezing {layers} of 5 layers: layer {i} should keep learning, but has lr_mult 0, "
+                            "so the trainer never changes it: leave the other layers' lr_mult at 1")
             if i < layers and all(p.lr_mult == 0 for p in params):
                 raise Wrong(f"freezing {layers} of 5 layers: layer {i} has lr_mult 0, which stops its updates but "
                             "still computes every gradient: set grad_req = 'null' instead")
@@ -158,8 +168,9 @@ NORMALIZE_RULE = ("Checked on a photo of pure white, black and one coloured pixe
                   "within 1e-5, shape (1, 3, H, W); convert the uint8 photo to float before dividing (numpy or "
                   "NDArray both work).")
 FREEZE_RULE = ("Set grad_req = 'null' on every Parameter (weight and bias) of the first layers (lr_mult = 0 is not "
-               "enough: it still computes the gradients); the other layers keep grad_req 'write', and every weight "
-               "keeps its pretrained value. Checked on nets of 5 Dense layers, freezing 2 and a random number.")
+               "enough: it still computes the gradients); the other layers keep grad_req 'write' and lr_mult 1, and "
+               "every weight keeps its pretrained value. Checked on nets of 5 Dense layers, freezing 2 and a random "
+               "number.")
 
 
 define("09", "top5",

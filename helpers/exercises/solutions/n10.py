@@ -10,7 +10,7 @@ RNG = np.random.default_rng()   # one generator, new draws at every check (seedi
 
 BOX_IOU_RULE = ("Corners are real coordinates: a box's width is x2 - x1 (no +1 pixel); boxes that only touch or "
                 "don't overlap have IoU 0. Checked to 1e-5 on fixed pairs (a partial overlap, a box inside another, "
-                "boxes apart side by side and diagonally) and on random overlapping pairs.")
+                "boxes apart side by side, above one another and diagonally) and on random overlapping pairs.")
 NMS_RULE = ("Drop a box when its IoU with an already kept box is greater than threshold (equal is kept); a dropped "
             "box suppresses nothing. Checked on fixed cases (a chain A-B-C, an IoU exactly at the threshold, a box "
             "inside a box, two clusters) and on random clusters.")
@@ -36,6 +36,8 @@ FIXED_PAIRS = [((10, 10, 30, 40), (10, 10, 30, 40), "the same box"),
                ((0, 0, 2, 2), (1, 1, 3, 3), "two small overlapping boxes"),
                ((0, 0, 10, 10), (10, 0, 20, 10), "boxes that touch along an edge"),
                ((0, 0, 10, 10), (20, 0, 30, 10), "boxes apart side by side"),
+               ((0, 0, 10, 10), (0, 20, 10, 30), "boxes apart one above the other"),      # overlapping in x ...
+               ((0, 0, 10, 10), (5, 15, 15, 25), "boxes apart, one above and beside the other"),   # ... not in y
                ((0, 0, 10, 10), (20, 30, 35, 45), "boxes apart diagonally")]
 
 
@@ -61,6 +63,9 @@ def iou_diagnosis(got, a, b):
     area = lambda box: (box[2] - box[0]) * (box[3] - box[1])  # noqa: E731
     plus1 = lambda box: (box[2] - box[0] + 1) * (box[3] - box[1] + 1)  # noqa: E731
     inter1 = max(0.0, wd + 1) * max(0.0, ht + 1)
+    if got < 0:
+        return ("an IoU is never negative: boxes apart along x or along y don't overlap, so clip the intersection's "
+                "width and its height at 0 each, max(0, ...)")
     mistakes = {
         "you divided by one box's area: divide by the union, area a + area b - intersection":
             (inter / area(a), inter / area(b)),
@@ -140,11 +145,17 @@ FIXED_NMS = [   # (boxes, scores, threshold, what)
 
 
 def as_indices(kept, n):
-    """The learner's kept indices as ints, or a Wrong that says what to return instead."""
+    """The learner's kept indices (a list, numpy array or NDArray of whole numbers) as ints, or a Wrong that says
+    what to return instead."""
     try:
-        indices = [int(i) for i in kept]
+        values = list(kept.asnumpy() if hasattr(kept, "asnumpy") else kept)   # (a generator is read once)
+        indices = [int(i) for i in values]
+        whole = all(float(i) == int(i) for i in values)
     except (TypeError, ValueError):
         raise Wrong("return the indices of the kept boxes (ints into boxes), not the boxes themselves") from None
+    if not whole or isinstance(kept, str):
+        raise Wrong(f"return the indices of the kept boxes as whole numbers (ints into boxes), not "
+                    f"{[float(i) for i in values] if not isinstance(kept, str) else repr(kept)}")
     if any(not 0 <= i < n for i in indices):
         raise Wrong(f"indices must lie in 0 .. {n - 1}; you returned {indices}")
     return indices

@@ -80,9 +80,16 @@ def check_ctc_decode(answer):
     for best, blank in cases:
         got, wanted = call_answer(answer, list(best), blank), ctc_decode(best, blank)
         try:
-            got = [int(c) for c in got]
+            if isinstance(got, str):
+                raise ValueError
+            values = list(got.asnumpy() if hasattr(got, "asnumpy") else got)   # an NDArray will do; a generator too
+            if not all(float(c) == int(c) for c in values):
+                raise ValueError
+            got = [int(c) for c in values]
         except (TypeError, ValueError):
-            raise Wrong(f"columns {best} (blank = {blank}): return a list of class numbers, got {got!r}") from None
+            shown = repr(got) if len(repr(got)) < 60 and "\n" not in repr(got) else type(got).__name__
+            raise Wrong(f"columns {best} (blank = {blank}): return a list of class numbers (ints, or an array of "
+                        f"them), got {shown}") from None
         if got != wanted:
             raise Wrong(f"columns {best} (blank = {blank}) read as {wanted}, you gave {got}")
 

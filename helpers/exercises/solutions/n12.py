@@ -87,7 +87,8 @@ def check_class_entropy(answer):
 
 DISCRIMINATOR_RULE = ("Per sample (shape (N,)): -log σ(real) - log(1 - σ(fake)), the notebook's bce(D(real), 1) + "
                       "bce(D(fake), 0); half of it (the mean of the two terms, the other common form) is accepted "
-                      "too. Checked to 1e-4 on fixed scores (both signs, up to ±5) and random ones.")
+                      "too. Checked to 1e-4 on fixed scores (both signs, up to ±5) and random ones (Gluon's loss is "
+                      "allowed here).")
 GENERATOR_RULE = ("Per sample (shape (N,)): the non-saturating -log σ(fake), binary cross-entropy with target 1, as "
                   "the notebook trains; checked to 1e-4 on fixed and random scores (Gluon's loss is allowed here).")
 ENTROPY_RULE = ("Natural log, frequencies as fractions of all predictions, classes that never occur count 0; "

@@ -80,6 +80,18 @@ def one_number(z):
     return float((z > 0).mean().asscalar() > 0.5)
 
 
+def steep_sigmoid(z):
+    return nd.sigmoid(1000 * z)
+
+
+def less_steep_sigmoid(z):
+    return nd.sigmoid(100 * z)
+
+
+def threshold_above_0(z):
+    return (z > 0.1).astype("float32")
+
+
 def comparison(z):
     return z > 0
 
@@ -120,6 +132,9 @@ WRONG = {
         (always_one, "slope 1 everywhere, as for a linear unit"),
         (leaky_slope, "leaky ReLU's slope (0.01 for negative inputs)"),
         (one_number, "one number for the whole array"),
+        (steep_sigmoid, "a steep smooth step, sigmoid(1000 z) (the review's D7)"),
+        (less_steep_sigmoid, "a smooth step, sigmoid(100 z) (the review's D7)"),
+        (threshold_above_0, "a threshold a little above 0: z > 0.1 (the review's D7)"),
     ],
     "and_gate": [
         ((1, 1, -1.5), "the right line, but weights too small to saturate the sigmoid"),
@@ -150,5 +165,6 @@ RIGHT = {
         ([20.0, 20.0, -30.0], "a list of floats, steeper"),
         (np.array([6, 6, -9]), "a numpy array of integers"),
         (nd.array([10, 10, -15]), "an NDArray"),
+        ((1000, 1000, -1500), "huge weights (no overflow warning: the review's D14)"),
     ],
 }

@@ -36,6 +36,16 @@ def labels_as_a_column(labels, classes):
     return labels.reshape((-1, 1))
 
 
+def columns_from_the_labels(labels, classes):
+    k = int(labels.max().asscalar()) + 1
+    return (nd.arange(k).reshape((1, -1)) == labels.reshape((-1, 1))).astype("float32")
+
+
+def library_one_hot_imported_by_name(labels, classes):
+    from mxnet.ndarray import one_hot
+    return one_hot(labels, classes)
+
+
 def identity_rows(labels, classes):
     return np.eye(classes)[labels.asnumpy().astype(int)]
 
@@ -99,6 +109,12 @@ def divided_by_max(z):
     return e / e.max(axis=1, keepdims=True)
 
 
+def float16(z):
+    z = z.astype("float16")
+    e = nd.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
 def numpy_float64(z):
     z = z.asnumpy().astype("float64")
     e = np.exp(z - z.max(axis=1, keepdims=True))
@@ -153,6 +169,14 @@ def per_row(probabilities, labels):
     return probabilities.argmax(axis=1) == labels
 
 
+def true_class_at_least_a_half(probabilities, labels):
+    return (nd.pick(probabilities, labels, axis=1) >= 0.5).mean()
+
+
+def true_class_above_0_4(probabilities, labels):
+    return (nd.pick(probabilities, labels, axis=1) > 0.4).mean()
+
+
 def one_element_ndarray(probabilities, labels):
     return (probabilities.argmax(axis=1) == labels).mean()
 
@@ -174,6 +198,8 @@ WRONG = {
         (every_label_in_every_row, "out[:, labels] = 1 marks every label in every row"),
         (thermometer, "<= instead of ==: ones up to the label"),
         (labels_as_a_column, "returned the labels as a column"),
+        (columns_from_the_labels, "labels.max() + 1 columns, ignoring classes (the review's D3)"),
+        (library_one_hot_imported_by_name, "nd.one_hot imported by name inside the function (the review's D13)"),
     ],
     "softmax": [
         (naive, "no maximum subtracted: overflows"),
@@ -185,6 +211,7 @@ WRONG = {
         (sigmoid, "a sigmoid per logit"),
         (library_softmax, "called nd.softmax"),
         (divided_by_max, "divided by the row's largest exponential, not its sum"),
+        (float16, "float16, which the rule doesn't allow (the review's D14)"),
     ],
     "accuracy": [
         (counted, "counted the right predictions instead of averaging"),
@@ -196,6 +223,8 @@ WRONG = {
         (argmin, "argmin instead of argmax"),
         (integer_division, "integer division: count // total"),
         (per_row, "one 0/1 per row, not averaged"),
+        (true_class_at_least_a_half, "rows whose true class has probability >= 0.5 (the review's D2)"),
+        (true_class_above_0_4, "rows whose true class has probability > 0.4 (the review's D2)"),
     ],
 }
 

@@ -103,6 +103,12 @@ def dW2_transposed(x, y, W1, b1, W2, b2):
     return nd.dot(da.T, x), da.sum(axis=0), nd.dot(h.T, dz), dz.sum(axis=0)
 
 
+def everything_in_float32(x, y, W1, b1, W2, b2):
+    x, y, W1, b1, W2, b2 = (a.astype("float32") for a in (x, y, W1, b1, W2, b2))
+    h, p = _forward(x, W1, b1, W2, b2)
+    return _backward(x, h, p - nd.one_hot(y, p.shape[1]), W2, 1 - h ** 2)
+
+
 def one_hot_in_float32(x, y, W1, b1, W2, b2):
     h, p = _forward(x, W1, b1, W2, b2)
     return _backward(x, h, p - nd.one_hot(y, p.shape[1]), W2, 1 - h ** 2)
@@ -217,6 +223,18 @@ def rows_of_the_identity(f, w, eps=1e-5):
     return np.array([(f(w + step) - f(w - step)) / (2 * eps) for step in steps]).reshape(w.shape)
 
 
+def put_back_by_arithmetic(f, w, eps=1e-5):
+    gradient = np.zeros_like(w)
+    for i in np.ndindex(w.shape):
+        w[i] += eps
+        up = f(w)
+        w[i] -= 2 * eps
+        down = f(w)
+        w[i] += eps          # back to w[i], up to a rounding error of 1e-16
+        gradient[i] = (up - down) / (2 * eps)
+    return gradient
+
+
 def list_of_slopes(f, w, eps=1e-5):
     flat, slopes = w.reshape(-1), []
     for i in range(flat.size):
@@ -247,6 +265,7 @@ WRONG = {
         (bias_gradients_averaged, "bias gradients averaged over the batch"),
         (gradient_of_the_mean_loss, "divided by the batch size (the mean loss, not the summed one)"),
         (dW2_transposed, "dW2 = hᵀ dz, transposed"),
+        (everything_in_float32, "every input converted to float32: 7 digits where 1e-8 is asked (the review's D10)"),
     ],
     "numerical_gradient": [
         (forward_differences, "forward differences (f(w + eps) - f(w)) / eps"),
@@ -275,5 +294,6 @@ RIGHT = {
         (on_a_copy, "nudges copies of w"),
         (rows_of_the_identity, "steps from the rows of np.eye"),
         (list_of_slopes, "a flat view of w, returning a nested list"),
+        (put_back_by_arithmetic, "+eps, -2 eps, +eps: w back up to a rounding error (the review's D5)"),
     ],
 }

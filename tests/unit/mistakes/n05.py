@@ -3,7 +3,9 @@ written differently (each must be accepted every time); tests/unit/test_exercise
 
 import random
 
+import mxnet as mx
 import numpy as np
+from mxnet import nd
 
 
 # best_epoch ---------------------------------------------------------------------------------------------
@@ -36,6 +38,10 @@ def last_of_equal_lowest(val_losses):
         if loss <= best:
             best, chosen = loss, epoch
     return chosen
+
+
+def argsort_first(val_losses):
+    return int(np.argsort(val_losses)[0]) + 1
 
 
 def list_index(val_losses):
@@ -140,6 +146,20 @@ def forgot_the_end(val_losses, patience):
     return None
 
 
+def with_min_delta(min_delta):
+    def stopping_epoch(val_losses, patience):
+        best, waited = float("inf"), 0
+        for epoch, loss in enumerate(val_losses, start=1):
+            if loss < best - min_delta:
+                best, waited = loss, 0
+            else:
+                waited += 1
+                if waited == patience:
+                    return epoch
+        return len(val_losses)
+    return stopping_epoch
+
+
 def sliding_window(val_losses, patience):
     for epoch in range(patience + 1, len(val_losses) + 1):
         if min(val_losses[epoch - patience:epoch]) >= min(val_losses[:epoch - patience]):
@@ -241,6 +261,17 @@ def choice_without_replacement(n, val_size, seed):
     return np.setdiff1d(np.arange(n), val), val
 
 
+def ndarray_int64(n, val_size, seed):
+    order = nd.array(np.random.default_rng(seed).permutation(n), dtype="int64")
+    return order[val_size:], order[:val_size]
+
+
+def mxnet_seeded_shuffle(n, val_size, seed):
+    mx.random.seed(seed)
+    order = nd.random.shuffle(nd.arange(n))
+    return order[val_size:], order[:val_size]
+
+
 WRONG = {
     "best_epoch": [
         (counted_from_0, "np.argmin without + 1"),
@@ -249,6 +280,7 @@ WRONG = {
         (first_rise, "the epoch before the first rise (misses a deeper second dip)"),
         (lowest_loss_itself, "returned the lowest loss, not its epoch"),
         (last_of_equal_lowest, "<= in the loop: the last of equal lowest losses"),
+        (argsort_first, "np.argsort(losses)[0] + 1: the default sort doesn't keep ties in order (the review's D14)"),
     ],
     "stopping_epoch": [
         (look_ahead, "argmin + 1 + patience: uses the future"),
@@ -259,6 +291,8 @@ WRONG = {
         (returned_the_best_epoch, "returned the best epoch instead of the stopping one"),
         (counted_from_0_stop, "epochs counted from 0"),
         (forgot_the_end, "returns None when it never stops"),
+        (with_min_delta(1e-3), "a new best must beat the best by min_delta 1e-3 (the review's D8)"),
+        (with_min_delta(1e-4), "a new best must beat the best by min_delta 1e-4 (the review's D8)"),
     ],
     "split_indices": [
         (not_shuffled, "not shuffled: the first val_size samples"),
@@ -290,5 +324,7 @@ RIGHT = {
         (seeded_global_rng, "np.random.seed(seed) then np.random.permutation"),
         (validation_from_the_end, "validation from the end of the permutation"),
         (choice_without_replacement, "choice without replacement, train from setdiff1d (sorted)"),
+        (ndarray_int64, "int64 NDArrays (the review's D9)"),
+        (mxnet_seeded_shuffle, "mx.random.seed(seed), nd.random.shuffle: float32 NDArrays of whole numbers"),
     ],
 }

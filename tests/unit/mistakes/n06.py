@@ -209,6 +209,12 @@ def by_index(theta0, theta1, alpha):
     return result
 
 
+def object_array_of_layers(theta0, theta1, alpha):
+    layers0, layers1 = np.empty(len(theta0), dtype=object), np.empty(len(theta1), dtype=object)
+    layers0[:], layers1[:] = theta0, theta1
+    return (1 - alpha) * layers0 + alpha * layers1
+
+
 WRONG = {
     "gradient_descent": [
         (without_the_start, "left out the start"),
@@ -258,5 +264,6 @@ RIGHT = {
         (step_from_theta0, "θ0 + alpha (θ1 - θ0), as a tuple"),
         (map_with_lambda, "a map object"),
         (by_index, "a loop by index, float32 arrays"),
+        (object_array_of_layers, "a numpy object array of layers (the review's D13)"),
     ],
 }

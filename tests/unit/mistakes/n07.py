@@ -43,6 +43,21 @@ def momentum_decays_the_gradient_too(w, g, buffer, lr, mu=0.9):
     return w - lr * buffer, buffer
 
 
+def momentum_lr_written_in(w, g, buffer, lr, mu=0.9):
+    buffer = mu * buffer + g
+    return w - 0.05 * buffer, buffer
+
+
+def momentum_mu_written_in(w, g, buffer, lr, mu=0.9):
+    buffer = 0.9 * buffer + g
+    return w - lr * buffer, buffer
+
+
+def momentum_as_a_list(w, g, buffer, lr, mu=0.9):
+    buffer = mu * buffer + g
+    return [w - lr * buffer, buffer]
+
+
 def momentum_mxnet_velocity(w, g, velocity, lr, mu=0.9):
     velocity = mu * velocity - lr * g
     return w + velocity, velocity
@@ -110,6 +125,28 @@ def adam_keeps_the_corrected_moments(w, g, state, lr, beta1=0.9, beta2=0.999, ep
     return w - lr * m_hat / (nd.sqrt(v_hat) + eps), (m_hat, v_hat, t)
 
 
+def adam_amsgrad(w, g, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m, v, t = state
+    t += 1
+    m = beta1 * m + (1 - beta1) * g
+    v = nd.maximum(v, beta2 * v + (1 - beta2) * g * g)     # AMSGrad's maximum: v never shrinks
+    return w - lr * (m / (1 - beta1 ** t)) / (nd.sqrt(v / (1 - beta2 ** t)) + eps), (m, v, t)
+
+
+def adam_betas_written_in(w, g, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m, v, t = state
+    t += 1
+    m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g ** 2
+    return w - lr * (m / (1 - 0.9 ** t)) / (nd.sqrt(v / (1 - 0.999 ** t)) + eps), (m, v, t)
+
+
+def adam_state_as_a_list(w, g, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    m, v, t = state
+    t += 1
+    m, v = beta1 * m + (1 - beta1) * g, beta2 * v + (1 - beta2) * g ** 2
+    return [w - lr * (m / (1 - beta1 ** t)) / (nd.sqrt(v / (1 - beta2 ** t)) + eps), [m, v, t]]
+
+
 def adam_mxnet_form(w, g, state, lr, beta1=0.9, beta2=0.999, eps=1e-8):
     m, v, t = state
     t += 1
@@ -134,11 +171,15 @@ WEIGHT_DECAY_WRONG = [
     (lambda w, g, s, lr, wd=0.01: (w - lr * (g + wd * w ** 2), s), "adds wd * w^2 (the penalty, not its gradient)"),
     (lambda w, g, s, lr, wd=0.01: (w - lr * (g + wd / 2 * w), s), "wd/2 * w: the 1/2 of the penalty kept"),
     (lambda w, g, s, lr, wd=0.01: (w - lr * g * (1 - wd), s), "decays the gradient instead of the weights"),
+    (lambda w, g, s, lr, wd=0.01: ((1 - lr * wd) * (w - lr * g), s),
+     "shrinks the weights after the step: (1 - lr·wd)(w - lr·g) (the review's D10)"),
+    (lambda w, g, s, lr, wd=0.01: (w - lr * (g + 0.01 * w), s), "wd written in as 0.01 (the review's D11)"),
 ]
 WEIGHT_DECAY_RIGHT = [
     (lambda w, g, s, lr, wd=0.01: ((1 - lr * wd) * w - lr * g, s), "shrink first: (1 - lr·wd)·w - lr·g"),
     (lambda w, g, s, lr, wd=0.01: (nd.sgd_update(w, g, lr=lr, wd=wd), s), "MXNet's own nd.sgd_update"),
     (lambda w, g, s, lr, wd=0.01: (_np(w) - lr * (_np(g) + wd * _np(w)), s), "numpy float64"),
+    (lambda w, g, s, lr, wd=0.01: [_np(w) * (1 - lr * wd) - lr * _np(g), s], "a list, numpy (the review's D6)"),
 ]
 
 WRONG = {
@@ -150,6 +191,8 @@ WRONG = {
         (momentum_nesterov, "Nesterov's step g + mu·buffer"),
         (momentum_lr_twice, "lr inside the buffer and again in the step"),
         (momentum_decays_the_gradient_too, "buffer = mu·(buffer + g)"),
+        (momentum_lr_written_in, "lr written in as 0.05 (the review's D11)"),
+        (momentum_mu_written_in, "mu written in as 0.9 (the review's D11)"),
     ],
     "adam_textbook": [
         (adam_no_bias_correction, "no bias correction"),
@@ -159,6 +202,8 @@ WRONG = {
         (adam_v_of_g_not_g_squared, "v averages |g| instead of g²"),
         (adam_betas_swapped, "beta1 and beta2 swapped"),
         (adam_keeps_the_corrected_moments, "keeps m-hat and v-hat as the state"),
+        (adam_amsgrad, "AMSGrad: v = max(v, beta2 v + (1 - beta2) g²) (the review's D11)"),
+        (adam_betas_written_in, "betas written in as 0.9 and 0.999 (the review's D11)"),
     ],
     "sgd_weight_decay": WEIGHT_DECAY_WRONG,
 }
@@ -168,10 +213,12 @@ RIGHT = {
         (momentum_mxnet_velocity, "MXNet's velocity form (velocity = -lr·buffer)"),
         (momentum_in_place, "in place: buffer *= mu, buffer += g, w -= lr·buffer"),
         (momentum_numpy_float64, "numpy float64"),
+        (momentum_as_a_list, "returned as a list [w, buffer] (the review's D6)"),
     ],
     "adam_textbook": [
         (adam_mxnet_form, "MXNet's form: corrections folded into the learning rate, eps on sqrt(v)"),
         (adam_numpy_float64, "numpy float64"),
+        (adam_state_as_a_list, "a list [w, [m, v, t]] (the review's D6)"),
     ],
     "sgd_weight_decay": WEIGHT_DECAY_RIGHT,
 }

@@ -74,6 +74,11 @@ def top5_sorted_pairs(logits, classes):
 
 
 # normalize(img): (H, W, 3) uint8 -> (1, 3, H, W)
+def top5_argpartition(logits, classes):
+    p = _probabilities(logits)
+    return [(classes[i], float(p[i])) for i in np.argpartition(-p, 5)[:5]]   # the top 5, in no set order
+
+
 def _mean_std():
     return nd.array(MEAN), nd.array(STD)
 
@@ -198,6 +203,14 @@ def freeze_and_zero_them(net, layers):
             p.grad_req = "null"
 
 
+def freeze_and_stop_the_others(net, layers):
+    for i, layer in enumerate(net):
+        for param in layer.collect_params().values():
+            if i < layers:
+                param.grad_req = "null"
+            param.lr_mult = 0 if i >= layers else 1     # the condition the wrong way round
+
+
 def freeze_setattr(net, layers):
     for layer in net[:layers]:
         layer.collect_params().setattr("grad_req", "null")
@@ -226,6 +239,7 @@ WRONG = {
         (top5_percentages, "percentages"),
         (top5_sigmoid, "sigmoid instead of softmax"),
         (top5_softmax_over_the_five, "softmax over the five best logits only"),
+        (top5_argpartition, "np.argpartition: the top 5 unordered (the review's D12)"),
     ],
     "normalize": [
         (normalize_forgets_255, "forgot to divide by 255"),
@@ -248,6 +262,7 @@ WRONG = {
         (freeze_one_too_few, "net[:layers - 1]"),
         (freeze_the_others, "freezes the layers after the first ones"),
         (freeze_and_zero_them, "zeroes the frozen weights"),
+        (freeze_and_stop_the_others, "freezes right, but sets lr_mult 0 on the learning layers (the review's D13)"),
     ],
 }
 

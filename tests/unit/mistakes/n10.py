@@ -62,6 +62,18 @@ def iou_boxes_read_as_x_y_w_h(a, b):
     return inter / (_area(a) + _area(b) - inter)
 
 
+def iou_clips_only_the_width(a, b):
+    inter = max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * (min(a[3], b[3]) - max(a[1], b[1]))
+    return inter / (_area(a) + _area(b) - inter)
+
+
+def iou_early_return_on_x_only(a, b):
+    if a[2] <= b[0] or b[2] <= a[0]:
+        return 0.0
+    inter = (min(a[2], b[2]) - max(a[0], b[0])) * (min(a[3], b[3]) - max(a[1], b[1]))
+    return inter / (_area(a) + _area(b) - inter)
+
+
 def iou_numpy(a, b):
     a, b = np.asarray(a, dtype="float64"), np.asarray(b, dtype="float64")
     inter = np.clip(np.minimum(a[2:], b[2:]) - np.maximum(a[:2], b[:2]), 0, None).prod()
@@ -128,6 +140,10 @@ def nms_returns_the_boxes(boxes, scores, threshold):
     return [boxes[i] for i in _suppress(boxes, scores, threshold)]
 
 
+def nms_as_an_ndarray(boxes, scores, threshold):
+    return nd.array(_suppress(boxes, scores, threshold))
+
+
 def nms_vectorised(boxes, scores, threshold):
     overlaps = iou_matrix(boxes, boxes)
     suppressed, keep = np.zeros(len(boxes), bool), []
@@ -184,6 +200,8 @@ WRONG = {
         (iou_union_counts_intersection_twice, "union = area a + area b (intersection not subtracted)"),
         (iou_no_clipping, "no clipping: negative overlaps count"),
         (iou_boxes_read_as_x_y_w_h, "reads the boxes as (x, y, width, height)"),
+        (iou_clips_only_the_width, "clips the width at 0, not the height (the review's D1)"),
+        (iou_early_return_on_x_only, "returns 0 for boxes apart along x only, no clipping (the review's D1)"),
     ],
     "nms": [
         (nms_in_index_order, "right boxes, returned in index order"),
@@ -216,6 +234,7 @@ RIGHT = {
     "nms": [
         (nms_vectorised, "an IoU matrix and a suppressed mask, numpy int64 indices"),
         (nms_keeps_removing_from_the_front, "sorted() by -score; the best box removes itself (IoU 1)"),
+        (nms_as_an_ndarray, "an NDArray of the kept indices, float32 (the review's D9)"),
     ],
     "class_iou": [
         (class_iou_sets, "sets of pixel positions"),

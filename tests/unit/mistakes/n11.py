@@ -121,6 +121,15 @@ def ctc_previous_column(best, blank):
     return out
 
 
+def ctc_as_a_string(best, blank):
+    return "".join(str(c) for c in ctc_groupby(best, blank))
+
+
+def ctc_as_an_ndarray(best, blank):
+    out = ctc_groupby(best, blank)
+    return nd.array(out) if out else []
+
+
 WRONG = {
     "lstm_step": [
         (lstm_input_and_forget_swapped, "input and forget gates swapped"),
@@ -151,6 +160,7 @@ WRONG = {
         (ctc_skips_the_first_column, "skips the first column"),
         (lambda best, blank: ctc_groupby(best, 10), "blank hard-coded as 10"),
         (lambda best, blank: sorted(set(best) - {blank}), "sorted set of classes"),
+        (ctc_as_a_string, "a string of digits, not a list (the review's D13)"),
     ],
 }
 
@@ -169,5 +179,6 @@ RIGHT = {
         (ctc_groupby, "itertools.groupby"),
         (ctc_numpy, "numpy masks, int64 array"),
         (ctc_previous_column, "a loop remembering the previous column"),
+        (ctc_as_an_ndarray, "an NDArray, float32 (the review's D9)"),
     ],
 }

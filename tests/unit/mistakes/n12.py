@@ -117,6 +117,10 @@ RIGHT = {
         (lambda real, fake: (-nd.log(nd.sigmoid(real)) - nd.log(1 - nd.sigmoid(fake))) / 2, "the ½-averaged form"),
         (d_loss_numpy_float64, "numpy float64, logaddexp"),
         (lambda real, fake: _softrelu(-real) + _softrelu(fake), "nd.Activation softrelu"),
+        (lambda real, fake: bce(real, nd.ones_like(real)) + bce(fake, nd.zeros_like(fake)),
+         "the notebook's bce, Gluon's loss (allowed: the review's D4)"),
+        (lambda real, fake: gluon.loss.SigmoidBinaryCrossEntropyLoss()(real, nd.ones_like(real))
+         + gluon.loss.SigmoidBinaryCrossEntropyLoss()(fake, nd.zeros_like(fake)), "a new Gluon loss (the review's D4)"),
     ],
     "generator_loss": [
         (lambda fake: _softrelu(-fake), "softplus(-fake)"),

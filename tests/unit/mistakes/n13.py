@@ -67,6 +67,8 @@ WRONG = {
         (lambda x, m: nd.clip(nd.round(x * 127.5 / m), -127, 127), "conventions mixed: 127.5 with clip ±127"),
         (lambda x, m: nd.clip(nd.round((x + m) * 255 / (2 * m)), 0, 255), "asymmetric uint8 with a zero point"),
         (lambda x, m: nd.clip(nd.round(x * 255 / m), -128, 127), "scale 255 / max_abs"),
+        (lambda x, m: nd.contrib.quantize(x, nd.array([-m]), nd.array([m]), out_type="int8")[0].astype("float32"),
+         "MXNet's older nd.contrib.quantize: 127 with clipping to [-128, 127] (the review's D13)"),
     ],
     "binarize": [
         (lambda w: nd.sign(w), "the sign alone, no scale"),
@@ -86,6 +88,8 @@ WRONG = {
         (lambda W1, b1, W2, keep: (W1[keep], b1, W2[:, keep]), "b1 not pruned"),
         (prune_zeroes_instead, "zeroes the neurons instead of removing them"),
         (lambda W1, b1, W2, keep: (W1[keep], b1[keep], W2.T[keep]), "W2 transposed"),
+        (lambda W1, b1, W2, keep: (lambda top: (W1[top], b1[top], W2[:, top]))(
+            np.argsort(-np.abs(W1).sum(axis=1))[:len(keep)]), "keeps the largest rows of W1, ignoring keep"),
         (prune_mixes_orders, "W2's columns in sorted order, W1's rows in keep's order"),
     ],
 }
